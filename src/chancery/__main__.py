@@ -1,0 +1,3 @@
+from chancery.cli.main import main
+
+main()

@@ -1,0 +1,1 @@
+"""Chancery spaCy components, one module each; importing a module registers its factory."""
