@@ -7,7 +7,7 @@ errors that end a command raise :class:`ChanceryError` and the CLI maps them to 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import Enum, StrEnum
 
 
 class ExitCode(int, Enum):
@@ -20,7 +20,7 @@ class ExitCode(int, Enum):
     STORAGE = 6  # the ledger database could not be opened or written
 
 
-class ErrorCode(str, Enum):
+class ErrorCode(StrEnum):
     """Stable codes shared by the CLI, the Python API and the REST API."""
 
     NOT_FOUND = "E_NOT_FOUND"

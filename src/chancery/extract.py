@@ -1,11 +1,19 @@
-"""The Python API for extraction: articles in, ``Extraction`` records (or input errors) out, in order."""
+"""The Python API for extraction: articles in, ``Extraction`` records (or input errors) out, in order.
+
+With ``settings.workers`` other than 1 and an input longer than a couple of batches, the work
+goes to a pool of worker processes (:mod:`chancery.distributed.local`), each loading the
+pipeline once; small inputs stay in this process so one article never pays for extra loads.
+"""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from itertools import chain, islice
 from typing import TYPE_CHECKING, Any
 
-from chancery.errors import InputError
+from chancery.errors import ErrorCode, InputError
 from chancery.ingest.article import Article
 from chancery.settings import Settings
 
@@ -15,13 +23,33 @@ if TYPE_CHECKING:
 
     from chancery.records import Extraction
 
+Item = Article | InputError
+
+
+def available_cores() -> int:
+    """Cores this process may run on (the affinity mask, not the machine's total)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def resolve_workers(workers: int) -> int:
+    """``0`` (or less) means one process per available core."""
+    return available_cores() if workers <= 0 else workers
+
 
 class Extractor:
-    """Holds one loaded pipeline; build it once and reuse it for many articles."""
+    """Holds one loaded pipeline; build it once and reuse it for many articles.
+
+    An Extractor given its own ``nlp`` always works in this process: a pipeline object
+    cannot be handed to other processes, and tests inject one on purpose.
+    """
 
     def __init__(self, settings: Settings | None = None, nlp: Language | None = None) -> None:
         self.settings = settings or Settings()
         self._nlp = nlp
+        self._injected = nlp is not None
 
     @property
     def nlp(self) -> Language:
@@ -31,7 +59,14 @@ class Extractor:
             self._nlp = build_pipeline(self.settings)
         return self._nlp
 
+    @property
+    def workers(self) -> int:
+        """Processes ``extract_many`` uses on a long input (1 = this process only)."""
+        return 1 if self._injected else resolve_workers(self.settings.workers)
+
     def make_doc(self, article: Article) -> Doc:
+        """Tokenise and attach the article's metadata; runs wherever the pipeline runs (so also in
+        worker processes), which is why custom attributes need no trip between processes."""
         doc = self.nlp.make_doc(article.text)
         doc._.published = article.published or self.settings.published
         doc._.article_id = article.id
@@ -39,31 +74,78 @@ class Extractor:
         return doc
 
     def extract(self, article: Article) -> Extraction:
-        return next(iter(self.extract_many([article])))  # type: ignore[return-value]
+        result = next(iter(self.extract_many([article])))
+        if isinstance(result, InputError):
+            raise ValueError(str(result))
+        return result
 
     def extract_text(self, text: str, **meta: Any) -> Extraction:
         return self.extract(Article.from_text(text, **meta))
 
-    def extract_many(self, items: Iterable[Article | InputError]) -> Iterator[Extraction | InputError]:
-        """Process articles in batches; errors pass through in their place, order is kept."""
-        from chancery.nlp.doc_records import doc_to_extraction
+    def extract_many(self, items: Iterable[Item]) -> Iterator[Extraction | InputError]:
+        """Yield one result per item, in input order; errors pass through in their place.
 
-        batch: list[Article | InputError] = []
+        Streams: at most a few batches are held at once, whatever the input's length.
+        """
+        workers = self.workers
+        if workers <= 1:
+            yield from self.extract_in_process(items)
+            return
         size = max(1, self.settings.batch_size)
+        stream = iter(items)
+        head = list(islice(stream, 2 * size))
+        if len(head) < 2 * size:  # short input: loading the model in several processes would cost more
+            yield from self.extract_in_process(head)
+            return
+        from chancery.distributed.local import extract_in_pool
 
-        def flush() -> Iterator[Extraction | InputError]:
-            articles = [a for a in batch if isinstance(a, Article)]
-            docs = iter(self.nlp.pipe(self.make_doc(a) for a in articles))
-            for item in batch:
-                if isinstance(item, InputError):
-                    yield item
-                else:
-                    yield doc_to_extraction(next(docs), item)
-            batch.clear()
+        yield from extract_in_pool(chain(head, stream), replace(self.settings, workers=workers))
 
+    def extract_in_process(self, items: Iterable[Item]) -> Iterator[Extraction | InputError]:
+        """Batch articles through ``nlp.pipe`` in this process."""
+        batch: list[Item] = []
+        size = max(1, self.settings.batch_size)
         for item in items:
             batch.append(item)
             if len(batch) >= size:
-                yield from flush()
+                yield from self._run_batch(batch)
+                batch = []
         if batch:
-            yield from flush()
+            yield from self._run_batch(batch)
+
+    def _run_batch(self, batch: list[Item]) -> Iterator[Extraction | InputError]:
+        from chancery.nlp.doc_records import doc_to_extraction
+
+        limit = self.nlp.max_length
+        checked: list[Item] = [
+            InputError(ErrorCode.TOO_LARGE, f"article is {len(item.text)} characters; the pipeline takes "
+                       f"at most {limit} (spaCy max_length)", item.source)
+            if isinstance(item, Article) and len(item.text) > limit else item
+            for item in batch
+        ]
+        articles = [a for a in checked if isinstance(a, Article)]
+        try:
+            docs = self.nlp.pipe(self.make_doc(a) for a in articles)
+            done = iter([doc_to_extraction(doc, a) for doc, a in zip(docs, articles, strict=True)])
+        except Exception:
+            yield from self._run_one_by_one(checked)
+            return
+        for item in checked:
+            yield item if isinstance(item, InputError) else next(done)
+
+    def _run_one_by_one(self, batch: list[Item]) -> Iterator[Extraction | InputError]:
+        """A batch failed: redo it article by article so one bad article costs only itself."""
+        from chancery.nlp.doc_records import doc_to_extraction
+
+        for item in batch:
+            if isinstance(item, InputError):
+                yield item
+                continue
+            try:
+                result: Extraction | InputError = doc_to_extraction(self.nlp(self.make_doc(item)), item)
+            except Exception as exc:
+                if os.environ.get("CHANCERY_DEBUG"):
+                    raise
+                result = InputError(ErrorCode.INTERNAL, f"extraction failed: {type(exc).__name__}: {exc}",
+                                    item.source)
+            yield result

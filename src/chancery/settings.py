@@ -43,6 +43,11 @@ class Settings:
         "Bearer token that `chancery serve` requires for writes; unset means the server refuses writes."))
     host: str = field(default="127.0.0.1", metadata=_doc("Address `chancery serve` binds to."))
     port: int = field(default=8000, metadata=_doc("Port `chancery serve` listens on."))
+    max_body_bytes: int = field(default=5_000_000, metadata=_doc(
+        "Largest request body `chancery serve` accepts, in bytes; larger requests get 413 E_TOO_LARGE."))
+    web_assets_dir: str | None = field(default=None, metadata=_doc(
+        "Folder holding the web UI's npm packages (d3, topojson-client, world-atlas); default: "
+        "node_modules beside the package's web files, filled by `npm ci` (make runs it)."))
 
     @classmethod
     def names(cls) -> list[str]:

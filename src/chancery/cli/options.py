@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -11,13 +11,13 @@ import typer
 from chancery.settings import Settings, load_settings
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     jsonl = "jsonl"
     json = "json"
     text = "text"
 
 
-class TableFormat(str, Enum):
+class TableFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"

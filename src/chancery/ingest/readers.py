@@ -44,12 +44,17 @@ def decode(data: bytes, source: str) -> str | InputError:
         return InputError(ErrorCode.ENCODING, f"not valid UTF-8 (byte {exc.start})", source)
 
 
+def _looks_like_prose(text: str) -> bool:
+    """Navigation crumbs ("Home", "Login") are not an article: want a sentence or a few words."""
+    return bool(re.search(r"[.!?…]", text)) or len(text.split()) >= 8
+
+
 def html_to_article(html: str, source: str, **meta: Any) -> Article | InputError:
     import trafilatura
 
     doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
     body = getattr(doc, "text", None) if doc is not None else None
-    if not body or not body.strip():
+    if not body or not _looks_like_prose(body):
         return InputError(ErrorCode.NO_TEXT, "no article text found in the HTML", source)
     published = meta.get("published") or getattr(doc, "date", None)
     try:

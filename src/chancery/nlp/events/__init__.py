@@ -1,0 +1,1 @@
+"""Event recognition helpers: recognition family, general PLOVER events, modality."""

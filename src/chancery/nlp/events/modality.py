@@ -1,0 +1,161 @@
+"""Modality of an event trigger from the dependency parse: asserted, negated, future, conditional
+or possible.
+
+The rules look at the trigger and the chain of words that govern it without opening a new
+statement (infinitive complements, coordinated verbs, gerund objects, a noun the trigger
+complements): "did not decide to recognise" is negated, "is expected to follow suit and
+recognise" is future, "will recognise in September unless ..." is conditional. A reporting
+verb ends the chain: in "X said Y had recognised Z" the saying does not change Y's act.
+Priority: negated > conditional > future > possible > asserted. Cue words live in
+``lang/en/events.toml`` ([modality]).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from chancery.lang.loader import load_lexicon
+
+ASSERTED, NEGATED, FUTURE, CONDITIONAL, POSSIBLE = "asserted", "negated", "future", "conditional", "possible"
+
+# Dependencies through which a governing word's modality reaches the trigger.
+_CHAIN_DEPS = frozenset({"xcomp", "conj", "pcomp", "acl", "advcl", "dobj", "pobj", "prep", "nsubjpass"})
+_CHAIN_LIMIT = 6
+
+
+@dataclass(frozen=True)
+class ModalityCues:
+    negation: frozenset[str]
+    refusal_heads: frozenset[str]
+    future_aux: frozenset[str]
+    future_heads: frozenset[str]
+    future_going: frozenset[str]
+    possible_aux: frozenset[str]
+    possible_heads: frozenset[str]
+    possible_adverbs: frozenset[str]
+    conditional_marks: frozenset[str]
+    conditional_weak_marks: frozenset[str]
+    noun_negation: frozenset[str]
+    noun_future: frozenset[str]
+    noun_possible: frozenset[str]
+    reporting_verbs: frozenset[str]
+
+    @classmethod
+    def from_lexicon(cls, data: dict[str, list[str]]) -> ModalityCues:
+        return cls(**{name: frozenset(w.lower() for w in data.get(name, [])) for name in cls.__dataclass_fields__})
+
+
+def load_modality_cues(lexicon_dir: str | None = None) -> ModalityCues:
+    return ModalityCues.from_lexicon(load_lexicon("events", lexicon_dir=lexicon_dir)["modality"])
+
+
+@lru_cache(maxsize=1)
+def _shipped_cues() -> ModalityCues:
+    return load_modality_cues(None)
+
+
+def governing_chain(trigger: Token, cues: ModalityCues) -> list[Token]:
+    """The trigger and the words that govern it within the same statement (see module doc)."""
+    chain = [trigger]
+    tok = trigger
+    for _ in range(_CHAIN_LIMIT):
+        if tok.dep_ not in _CHAIN_DEPS or tok.head is tok:
+            break
+        head = tok.head
+        if head.lemma_.lower() in cues.reporting_verbs and head.pos_ in ("VERB", "AUX"):
+            break
+        # A verb in an adverbial clause or a noun's object is its own act unless it is a gerund
+        # or participle hanging off the governing clause ("..., recognising X").
+        if tok.dep_ == "advcl" and tok.tag_ not in ("VBG", "VBN"):
+            break
+        if tok.dep_ in ("pobj", "nsubjpass") and tok.pos_ in ("NOUN", "PROPN") and tok is not trigger:
+            break
+        chain.append(head)
+        tok = head
+    return chain
+
+
+def _condition_marks(tok: Token) -> set[str]:
+    """Subordinators of the adverbial clauses and prepositions hanging off ``tok``."""
+    marks: set[str] = set()
+    for child in tok.children:
+        if child.dep_ == "advcl":
+            marks.update(g.lower_ for g in child.children if g.dep_ in ("mark", "advmod"))
+        elif child.dep_ in ("prep", "mark"):
+            marks.add(child.lower_)
+    return marks
+
+
+def modality_of(trigger: Token, cues: ModalityCues | None = None) -> str:
+    """asserted | negated | future | conditional | possible for the act ``trigger`` names."""
+    cues = cues or _shipped_cues()
+    negations = 0
+    future = possible = conditional = weak_condition = False
+    chain = governing_chain(trigger, cues)
+    for depth, tok in enumerate(chain):
+        lemma = tok.lemma_.lower()
+        if depth and lemma in cues.refusal_heads:
+            negations += 1
+        if depth and lemma in cues.future_heads:
+            future = True
+        if depth and lemma in cues.future_going and tok.tag_ == "VBG":
+            future = True
+        if depth and lemma in cues.possible_heads:
+            possible = True
+        would = False
+        for child in tok.children:
+            dep, word = child.dep_, child.lower_
+            if dep == "neg" or (dep in ("advmod", "det", "preconj") and word in cues.negation):
+                negations += 1
+            elif dep in ("aux", "auxpass"):
+                if word == "would" or child.lemma_.lower() == "would":
+                    would = True
+                elif word in cues.future_aux or child.lemma_.lower() in cues.future_aux:
+                    future = True
+                elif word in cues.possible_aux:
+                    possible = True
+            elif dep in ("advmod", "amod") and word in cues.possible_adverbs:
+                possible = True
+            elif dep == "amod" and tok.pos_ == "NOUN":
+                if word in cues.noun_future:
+                    future = True
+                elif word in cues.noun_possible:
+                    possible = True
+                elif word in cues.noun_negation:
+                    negations += 1
+        if would:
+            future = True
+        marks = _condition_marks(tok)
+        if marks & cues.conditional_marks:
+            conditional = True
+        elif marks & cues.conditional_weak_marks:
+            weak_condition = True
+    if negations % 2:
+        return NEGATED
+    if (conditional or weak_condition) and (future or possible):
+        return CONDITIONAL
+    if future:
+        return FUTURE
+    if possible:
+        return POSSIBLE
+    if conditional and trigger.pos_ in ("VERB", "AUX"):
+        return CONDITIONAL
+    return ASSERTED
+
+
+def reporting_verb(trigger: Token, cues: ModalityCues | None = None) -> Token | None:
+    """The reporting verb whose complement states the event ("X said Y had recognised Z"), if any."""
+    cues = cues or _shipped_cues()
+    tok = trigger
+    for _ in range(_CHAIN_LIMIT + 2):
+        head = tok.head
+        if head is tok:
+            return None
+        if tok.dep_ in ("ccomp", "parataxis", "xcomp", "advcl") and head.lemma_.lower() in cues.reporting_verbs \
+                and head.pos_ in ("VERB", "AUX"):
+            return head
+        tok = head
+    return None
