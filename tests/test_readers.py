@@ -50,7 +50,7 @@ def test_bad_files_are_values_and_good_ones_still_come(tmp_path: Path):
     binary = tmp_path / "blob.txt"
     binary.write_bytes(b"\x00\x01\x02abc")
     latin = tmp_path / "latin.txt"
-    latin.write_bytes("Caf\xe9".encode("latin-1"))
+    latin.write_bytes("Café".encode() + b"\xff\xfe")
     odd = tmp_path / "x.pdf"
     odd.write_bytes(b"%PDF")
     items = _read([tmp_path / "missing.txt", empty, binary, latin, odd, good])

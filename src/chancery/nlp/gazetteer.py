@@ -19,6 +19,8 @@ from chancery.nlp.extensions import Resolved
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from chancery.nlp.components.actors import ActorRecognizer
+
 # (lexicon name, default kind); earlier files win when two entities claim the same form.
 ENTITY_FILES: tuple[tuple[str, str], ...] = (
     ("actors/contested", "contested_state"),
@@ -79,7 +81,7 @@ class Gazetteer:
     office_roles: dict[str, str] = field(default_factory=dict)  # lower-case office → canonical ("President")
     plural_heads: dict[str, str] = field(default_factory=dict)  # "republics" → "republic" (coordination)
     name_stopwords: frozenset[str] = frozenset()
-    _resolver: Language | None = field(default=None, repr=False)
+    _resolver: tuple[Language, ActorRecognizer] | None = field(default=None, repr=False)
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -188,23 +190,19 @@ class Gazetteer:
             from chancery.nlp.extensions import register_extensions
 
             register_extensions()
-
-            nlp = spacy.blank("en")
-            nlp.add_pipe("chancery_actors", config={"lexicon_dir": self.lexicon_dir})
-            recognizer = nlp.get_pipe("chancery_actors")
-            if isinstance(recognizer, ActorRecognizer):
-                recognizer.gazetteer = self  # share tables instead of loading them twice
-            self._resolver = nlp
-        doc = self._resolver(text)
+            blank = spacy.blank("en")
+            self._resolver = (blank, ActorRecognizer(blank, "chancery_actors", self))
+        blank, recognizer = self._resolver
+        doc = recognizer(blank.make_doc(text))
         spans = list(doc.spans.get(ACTORS, []))
         if len(spans) != 1:
             return None
         span = spans[0]
-        covered = doc[span.start:span.end].text
-        rest = (doc[:span.start].text + " " + doc[span.end:].text).strip()
-        if rest and rest.lower() not in ("the", "'s", "’s"):
+        rest = [t.lower_ for t in doc if not span.start <= t.i < span.end]
+        if any(word not in ("the", "'s", "’s", "'") for word in rest):
             return None
-        return span._.actor if covered else None
+        actor: Resolved | None = span._.actor
+        return actor
 
 
 def _clean(text: str) -> str:

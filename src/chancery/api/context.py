@@ -1,0 +1,58 @@
+"""What one server process holds: settings, one lazily loaded pipeline, one lazily opened ledger."""
+
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING
+
+from chancery.settings import Settings
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from chancery.extract import Extractor
+    from chancery.ingest.article import Article
+    from chancery.records import Extraction
+
+
+class ApiContext:
+    """Per-app state (on ``app.state.chancery``); nothing here is global to the process.
+
+    The spaCy pipeline and the database are opened on first use, so the server starts at once
+    and a read-only ledger browser never loads a model.
+    """
+
+    def __init__(self, settings: Settings, extractor: Extractor | None = None,
+                 engine: Engine | None = None) -> None:
+        self.settings = settings
+        self._extractor = extractor
+        self._engine = engine
+        self._extract_lock = threading.Lock()  # one pipeline; spaCy components are not re-entrant
+        self._open_lock = threading.Lock()
+
+    @property
+    def extractor(self) -> Extractor:
+        with self._open_lock:
+            if self._extractor is None:
+                from chancery.extract import Extractor
+
+                self._extractor = Extractor(self.settings)
+            return self._extractor
+
+    def extract(self, article: Article) -> Extraction:
+        extractor = self.extractor
+        with self._extract_lock:
+            return extractor.extract(article)
+
+    @property
+    def engine(self) -> Engine:
+        with self._open_lock:
+            if self._engine is None:
+                from chancery.api.ledger_access import open_engine
+
+                self._engine = open_engine(self.settings.db)
+            return self._engine
+
+    def close(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()

@@ -1,0 +1,274 @@
+"""Who did it and to whom: event arguments from the dependency parse, mapped to actor mentions.
+
+``Arguments(doc, cues)`` indexes ``doc.spans["actors"]`` once per Doc; then, for a trigger verb,
+``subjects``/``objects`` return the actor mentions of its arguments, handling passive voice
+("Kosovo was recognised by Togo"), relative clauses ("Syria, which recognised Abkhazia"),
+control ("Pyongyang decided to recognise"; "urged Serbia to recognise" takes the object),
+coordination ("Russia and Syria recognised the Donetsk and Lugansk republics" → two + two),
+generic heads ("the independence of Kosovo", "Kosovo's statehood") and anaphora ("it", "them",
+"the country", "the two republics": the most recent compatible actor(s) before the word).
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from chancery.lang.loader import load_lexicon
+from chancery.nlp.extensions import ACTORS
+
+# Dependencies that stay inside a noun phrase argument (coordination included).
+_CORE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "conj", "cc", "det", "nummod", "appos", "case",
+                        "punct", "quantmod", "npadvmod"})
+_SUBJ_DEPS = frozenset({"nsubj", "csubj"})
+_RELATIVE = frozenset({"which", "who", "that", "whom", "whose"})
+# Kinds of mention that can act or be acted upon in a diplomatic event.
+_ARGUMENT_KINDS = frozenset({"state", "contested_state", "territory", "igo", "organisation", "person", "group"})
+_ANAPHORA_SENTENCES = 3
+
+
+@dataclass(frozen=True)
+class ArgumentCues:
+    anaphoric_pronouns: frozenset[str]
+    plural_pronouns: frozenset[str]
+    person_pronouns: frozenset[str]
+    anaphoric_nouns: frozenset[str]
+    contested_nouns: frozenset[str]
+    generic_heads: frozenset[str]
+    object_control: frozenset[str]
+
+    @classmethod
+    def from_lexicon(cls, data: dict[str, list[str]]) -> ArgumentCues:
+        return cls(**{name: frozenset(w.lower() for w in data.get(name, [])) for name in cls.__dataclass_fields__})
+
+
+def load_argument_cues(lexicon_dir: str | None = None) -> ArgumentCues:
+    return ArgumentCues.from_lexicon(load_lexicon("events", lexicon_dir=lexicon_dir)["arguments"])
+
+
+def actor_code(span: Span) -> str | None:
+    """The code an actor mention acts for: its own, or for people and bodies the state they belong to."""
+    resolved = span._.actor
+    if resolved is None:
+        return None
+    if resolved.kind in ("person", "organisation", "media", "group") and resolved.country:
+        return str(resolved.country)
+    return resolved.code
+
+
+def actor_kind(span: Span) -> str:
+    resolved = span._.actor
+    return str(resolved.kind) if resolved is not None else ""
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl") and any(c.dep_ == "agent" for c in verb.children))
+
+
+class Arguments:
+    """Per-Doc argument finder; build once per Doc (indexes the actor mentions)."""
+
+    def __init__(self, doc: Doc, cues: ArgumentCues) -> None:
+        self.doc = doc
+        self.cues = cues
+        spans = [s for s in doc.spans.get(ACTORS, []) if s._.actor is not None and actor_kind(s) in _ARGUMENT_KINDS]
+        spans.sort(key=lambda s: (s.start, -s.end))
+        self.spans: list[Span] = spans
+        self._ends = [s.end for s in spans]
+        self._by_token: dict[int, Span] = {}
+        for span in spans:
+            for i in range(span.start, span.end):
+                self._by_token.setdefault(i, span)
+
+    # -- mentions -------------------------------------------------------------------------
+    def span_at(self, token: Token) -> Span | None:
+        return self._by_token.get(token.i)
+
+    def _core_tokens(self, head: Token) -> list[Token]:
+        """The noun phrase around ``head`` without clauses and non-"of" prepositions hanging off it."""
+        out: list[Token] = []
+        stack = [head]
+        while stack:
+            tok = stack.pop()
+            out.append(tok)
+            for child in tok.children:
+                if child.dep_ in _CORE_DEPS:
+                    stack.append(child)
+                elif child.dep_ == "prep" and child.lower_ == "of" and (
+                        tok.lemma_.lower() in self.cues.generic_heads or self.span_at(tok) is not None):
+                    stack.extend(g for g in child.children if g.dep_ == "pobj")
+        return out
+
+    def actors(self, head: Token, exclude: frozenset[str] = frozenset()) -> list[Span]:
+        """Actor mentions an argument headed by ``head`` refers to (coordination → several)."""
+        head = self._relative_antecedent(head)
+        found: list[Span] = []
+        seen: set[int] = set()
+        anaphors: list[Token] = []
+        for tok in sorted(self._core_tokens(head), key=lambda t: t.i):
+            span = self.span_at(tok)
+            if span is not None:
+                if span.start not in seen:
+                    seen.add(span.start)
+                    found.append(span)
+            elif tok.lower_ in self.cues.anaphoric_pronouns and tok.dep_ != "poss" or tok is head:
+                anaphors.append(tok)
+        # "the independence of X": a possessor or "of" object counts only on generic heads
+        found = [s for s in found if actor_code(s) not in exclude or not exclude]
+        if found:
+            return self._dedupe(found, exclude)
+        for tok in anaphors:
+            resolved = self.resolve_anaphor(tok, exclude)
+            if resolved:
+                return resolved
+        return []
+
+    def _dedupe(self, spans: list[Span], exclude: frozenset[str]) -> list[Span]:
+        out: list[Span] = []
+        codes: set[str | None] = set()
+        for span in spans:
+            code = actor_code(span)
+            if code in exclude or code in codes:
+                continue
+            codes.add(code)
+            out.append(span)
+        return out
+
+    def _relative_antecedent(self, tok: Token) -> Token:
+        if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
+            return tok.head.head
+        return tok
+
+    # -- anaphora -------------------------------------------------------------------------
+    def resolve_anaphor(self, tok: Token, exclude: frozenset[str] = frozenset()) -> list[Span]:
+        """The most recent compatible actor(s) before ``tok`` for a pronoun or a definite description."""
+        word = tok.lower_
+        lemma = tok.lemma_.lower()
+        if word in self.cues.anaphoric_pronouns:
+            plural = word in self.cues.plural_pronouns
+            person = word in self.cues.person_pronouns
+        elif lemma in self.cues.anaphoric_nouns and tok.pos_ in ("NOUN", "PROPN"):
+            determiners = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "poss", "predet")}
+            if not determiners & {"the", "this", "that", "these", "those", "both", "two", "three", "its", "their"}:
+                return []
+            plural = tok.tag_ in ("NNS", "NNPS") or bool(determiners & {"both", "two", "three", "these", "those"})
+            person = False
+        else:
+            return []
+        contested = lemma in self.cues.contested_nouns
+        sentence_floor = self._sentence_floor(tok)
+        pos = bisect.bisect_right(self._ends, tok.i) - 1
+        candidates: list[Span] = []
+        while pos >= 0:
+            span = self.spans[pos]
+            pos -= 1
+            if span.start < sentence_floor:
+                break
+            if span.end > tok.i:
+                continue
+            kind = actor_kind(span)
+            code = actor_code(span)
+            if code is None or code in exclude:
+                continue
+            if person != (kind == "person"):
+                if person or kind in ("person",):
+                    continue
+            if contested and kind != "contested_state":
+                continue
+            if candidates and actor_code(candidates[-1]) == code:
+                continue
+            if not plural:
+                return [span]
+            if candidates and not self._coordinated(span, candidates[-1]):
+                break
+            candidates.append(span)
+        return self._dedupe(list(reversed(candidates)), exclude)
+
+    def _coordinated(self, left: Span, right: Span) -> bool:
+        """Only "and", commas and determiners between two mentions ("Donetsk and Lugansk")."""
+        between = self.doc[left.end:right.start]
+        return len(between) <= 3 and all(t.lower_ in {"and", ",", "the", "&", "as", "well"} for t in between)
+
+    def _sentence_floor(self, tok: Token) -> int:
+        sent = tok.sent
+        start = sent.start
+        for _ in range(_ANAPHORA_SENTENCES - 1):
+            if start == 0:
+                break
+            start = self.doc[start - 1].sent.start
+        return start
+
+    # -- arguments of a verb ----------------------------------------------------------------
+    def subject_heads(self, verb: Token) -> list[Token]:
+        """Heads of the doer of ``verb``: subject, passive agent, controller, relative antecedent."""
+        if is_passive(verb):
+            return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        subjects = [c for c in verb.children if c.dep_ in _SUBJ_DEPS]
+        if subjects:
+            return [self._relative_antecedent(s) for s in subjects]
+        head = verb.head
+        if head is verb:
+            return []
+        if verb.dep_ == "xcomp":
+            objects = [c for c in head.children if c.dep_ == "dobj"]
+            if objects and head.lemma_.lower() in self.cues.object_control:
+                return objects
+            return self.subject_heads(head)
+        if verb.dep_ in ("conj", "advcl", "pcomp", "ccomp") and head.pos_ in ("VERB", "AUX"):
+            return self.subject_heads(head)
+        if verb.dep_ in ("acl", "relcl") or verb.dep_ == "pcomp":
+            return self._noun_owner(head)
+        return []
+
+    def _noun_owner(self, noun: Token) -> list[Token]:
+        """Whose is a noun ("its decision to recognise", "signed a decree recognizing")."""
+        possessors = [c for c in noun.children if c.dep_ == "poss"]
+        if possessors:
+            return possessors
+        tok = noun
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+            tok = tok.head
+        if tok.dep_ in ("dobj", "prep", "attr", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
+            return self.subject_heads(tok.head)
+        return []
+
+    def object_heads(self, verb: Token) -> list[Token]:
+        """Heads of what ``verb`` acts upon: direct object, passive subject, modified noun."""
+        if is_passive(verb):
+            heads = [c for c in verb.children if c.dep_ in ("nsubjpass", "csubjpass")]
+            if not heads and verb.dep_ in ("acl", "relcl"):
+                heads = [verb.head]
+            return [self._relative_antecedent(h) for h in heads]
+        heads = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+        if not heads and verb.dep_ == "relcl":
+            heads = [verb.head]
+        return [self._relative_antecedent(h) for h in heads]
+
+    def prep_object_heads(self, token: Token, preps: frozenset[str] | set[str]) -> list[Token]:
+        """Objects of the prepositions in ``preps`` attached to ``token`` ("relations with X")."""
+        out = []
+        for child in token.children:
+            if child.dep_ in ("prep", "agent") and child.lower_ in preps:
+                out.extend(g for g in child.children if g.dep_ == "pobj")
+        return out
+
+    def subjects(self, verb: Token, exclude: frozenset[str] = frozenset()) -> list[Span]:
+        return [s for h in self.subject_heads(verb) for s in self.actors(h, exclude)]
+
+    def objects(self, verb: Token, exclude: frozenset[str] = frozenset()) -> list[Span]:
+        return [s for h in self.object_heads(verb) for s in self.actors(h, exclude)]
+
+    def prep_objects(self, token: Token, preps: frozenset[str] | set[str],
+                     exclude: frozenset[str] = frozenset()) -> list[Span]:
+        return [s for h in self.prep_object_heads(token, preps) for s in self.actors(h, exclude)]
+
+    def possessors(self, noun: Token, exclude: frozenset[str] = frozenset()) -> list[Span]:
+        """Actors named as the noun's owner or modifier ("Israel's", "U.S.", "Swedish" recognition)."""
+        out: list[Span] = []
+        for child in noun.children:
+            if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < noun.i:
+                out.extend(self.actors(child, exclude))
+        return self._dedupe(out, exclude)
