@@ -10,6 +10,7 @@ all its children, sampled every 20 ms. Words are the whitespace-separated words 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -33,10 +34,8 @@ from corpus import write_corpus  # noqa: E402
 def tree_rss(proc: psutil.Process) -> int:
     total = 0
     for p in [proc, *proc.children(recursive=True)]:
-        try:
+        with contextlib.suppress(psutil.Error):  # a child may exit between listing and reading
             total += p.memory_info().rss
-        except psutil.Error:
-            pass
     return total
 
 

@@ -8,6 +8,7 @@ pipeline once; small inputs stay in this process so one article never pays for e
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from itertools import chain, islice
@@ -100,6 +101,19 @@ class Extractor:
         from chancery.distributed.local import extract_in_pool
 
         yield from extract_in_pool(chain(head, stream), replace(self.settings, workers=workers))
+
+    def extract_pairs(self, items: Iterable[Item]) -> Iterator[tuple[Item, Extraction | InputError]]:
+        """Like :meth:`extract_many`, each result paired with its input item (the ledger stores the
+        article text too). Holds only the items in flight."""
+        pending: deque[Item] = deque()
+
+        def remember() -> Iterator[Item]:
+            for item in items:
+                pending.append(item)
+                yield item
+
+        for result in self.extract_many(remember()):
+            yield pending.popleft(), result
 
     def extract_in_process(self, items: Iterable[Item]) -> Iterator[Extraction | InputError]:
         """Batch articles through ``nlp.pipe`` in this process."""

@@ -43,6 +43,13 @@ class Settings:
         "Bearer token that `chancery serve` requires for writes; unset means the server refuses writes."))
     host: str = field(default="127.0.0.1", metadata=_doc("Address `chancery serve` binds to."))
     port: int = field(default=8000, metadata=_doc("Port `chancery serve` listens on."))
+    http_timeout: int = field(default=20, metadata=_doc(
+        "Seconds before an HTTP request of `chancery watch` (feed or article) times out."))
+    http_retries: int = field(default=3, metadata=_doc(
+        "Retries, with exponential backoff, of a feed or article request that failed transiently."))
+    feed_state: str | None = field(default=None, metadata=_doc(
+        "File where `chancery watch` keeps each feed's ETag, Last-Modified and seen entries; "
+        "default feeds.json in the user data dir."))
     max_body_bytes: int = field(default=5_000_000, metadata=_doc(
         "Largest request body `chancery serve` accepts, in bytes; larger requests get 413 E_TOO_LARGE."))
     web_assets_dir: str | None = field(default=None, metadata=_doc(

@@ -14,9 +14,8 @@ from chancery.records import SCHEMA
 from chancery.settings import Settings
 
 if TYPE_CHECKING:
-    from sqlalchemy import Engine
-
     from chancery.extract import Extractor
+    from chancery.ledger import Ledger
 
 DESCRIPTION = """Chancery reads diplomatic news as data and keeps a dated, cited ledger of
 recognitions of contested entities.
@@ -32,21 +31,22 @@ Every error is `{"error": {"code", "message", "hint", "status"}}` with the CLI's
 
 
 def create_app(settings: Settings | None = None, *, extractor: Extractor | None = None,
-               engine: Engine | None = None) -> FastAPI:
-    """A new app with its own state. ``extractor``/``engine`` let tests share a loaded pipeline or
-    database; by default both open lazily on first use."""
-    from chancery.api.routers import articles, extract, ledger, ui
+               ledger: Ledger | None = None) -> FastAPI:
+    """A new app with its own state. ``extractor``/``ledger`` let tests share a loaded pipeline or
+    database; by default both open lazily on first use (the ledger at ``settings.db``)."""
+    from chancery.api.routers import articles, extract, ui
+    from chancery.api.routers import ledger as ledger_routes
 
     settings = settings or Settings()
-    app = FastAPI(title="Chancery", version=__version__, description=DESCRIPTION,
+    app = FastAPI(title="Chancery", version=__version__, description=DESCRIPTION, docs_url=None, redoc_url=None,
                   openapi_tags=[{"name": "extract", "description": f"Text in, `{SCHEMA}` out."},
                                 {"name": "articles", "description": "Ingest and read articles."},
                                 {"name": "ledger", "description": "Recognition facts and their evidence."},
                                 {"name": "events", "description": "Events extracted from ingested articles."}])
-    app.state.chancery = ApiContext(settings, extractor=extractor, engine=engine)
+    app.state.chancery = ApiContext(settings, extractor=extractor, ledger=ledger)
     install_error_handlers(app)
     app.add_middleware(BodySizeLimit, limit=settings.max_body_bytes)
-    for module in (extract, articles, ledger):
+    for module in (extract, articles, ledger_routes):
         app.include_router(module.router)
     ui.install(app)
     return app

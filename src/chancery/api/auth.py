@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hmac
+from typing import Annotated
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -31,6 +32,6 @@ bearer_scheme = HTTPBearer(auto_error=False, description="The server's CHANCERY_
 
 
 def require_write_token(request: Request,
-                        _: HTTPAuthorizationCredentials | None = Depends(bearer_scheme)) -> None:
+                        _: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer_scheme)]) -> None:
     """FastAPI dependency for every route that changes the ledger."""
     check_bearer(request.app.state.chancery.settings.token, request.headers.get("authorization"))

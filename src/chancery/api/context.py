@@ -8,10 +8,9 @@ from typing import TYPE_CHECKING
 from chancery.settings import Settings
 
 if TYPE_CHECKING:
-    from sqlalchemy import Engine
-
     from chancery.extract import Extractor
     from chancery.ingest.article import Article
+    from chancery.ledger import Ledger
     from chancery.records import Extraction
 
 
@@ -23,10 +22,11 @@ class ApiContext:
     """
 
     def __init__(self, settings: Settings, extractor: Extractor | None = None,
-                 engine: Engine | None = None) -> None:
+                 ledger: Ledger | None = None) -> None:
         self.settings = settings
         self._extractor = extractor
-        self._engine = engine
+        self._ledger = ledger
+        self._owns_ledger = ledger is None
         self._extract_lock = threading.Lock()  # one pipeline; spaCy components are not re-entrant
         self._open_lock = threading.Lock()
 
@@ -45,14 +45,15 @@ class ApiContext:
             return extractor.extract(article)
 
     @property
-    def engine(self) -> Engine:
+    def ledger(self) -> Ledger:
         with self._open_lock:
-            if self._engine is None:
-                from chancery.api.ledger_access import open_engine
+            if self._ledger is None:
+                from chancery.ledger import Ledger
 
-                self._engine = open_engine(self.settings.db)
-            return self._engine
+                self._ledger = Ledger.open(self.settings.db)
+            return self._ledger
 
     def close(self) -> None:
-        if self._engine is not None:
-            self._engine.dispose()
+        if self._ledger is not None and self._owns_ledger:
+            self._ledger.close()
+            self._ledger = None

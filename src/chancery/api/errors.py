@@ -11,6 +11,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from chancery.errors import HINTS, ChanceryError, ErrorCode, InputError
@@ -124,6 +125,10 @@ def install_error_handlers(app: FastAPI) -> None:
         where = ", ".join(".".join(str(p) for p in d["loc"]) + ": " + d["msg"] for d in details[:3])
         return error_response(ErrorCode.USAGE, f"invalid request: {where}", 422, details=details)
 
+    async def on_storage_error(request: Request, exc: Exception) -> JSONResponse:
+        return error_response(ErrorCode.STORAGE, f"the ledger could not be read or written: {type(exc).__name__}",
+                              503)
+
     async def on_unexpected(request: Request, exc: Exception) -> JSONResponse:
         return error_response(ErrorCode.INTERNAL, f"internal error: {type(exc).__name__}", 500)
 
@@ -131,4 +136,5 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(ChanceryError, on_chancery_error)
     app.add_exception_handler(StarletteHTTPException, on_http_error)
     app.add_exception_handler(RequestValidationError, on_validation_error)
+    app.add_exception_handler(SQLAlchemyError, on_storage_error)
     app.add_exception_handler(Exception, on_unexpected)

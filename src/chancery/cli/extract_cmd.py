@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from chancery.cli.options import ConfigOpt, ModelOpt, OutputFormat, settings_from
+from chancery.cli.options import ConfigOpt, DbOpt, ModelOpt, OutputFormat, settings_from
 from chancery.errors import ChanceryError, ErrorCode, ExitCode, InputError
 
 
@@ -32,16 +32,17 @@ def register(app: typer.Typer) -> None:
         format: Annotated[OutputFormat, typer.Option("--format", help="jsonl, json or text.")] = OutputFormat.jsonl,
         workers: Annotated[int | None, typer.Option("--workers", help="Processes; 0 = one per core.")] = None,
         model: ModelOpt = None,
+        db: DbOpt = None,
         config: ConfigOpt = None,
     ) -> None:
         """Extract actors, events, dates, quotes and claims from news articles."""
         from chancery.cli.render import render_text
-        from chancery.cli.run import iter_extractions
+        from chancery.ledger.pipeline import iter_with_claims  # claims checked against the ledger
 
-        settings = settings_from(config, published=_check_date(published), workers=workers, model=model)
+        settings = settings_from(config, published=_check_date(published), workers=workers, model=model, db=db)
         ok = failed = 0
         collected: list[dict[str, object]] = []
-        for item in iter_extractions(paths or ["-"], settings):
+        for item in iter_with_claims(paths or ["-"], settings):
             if isinstance(item, InputError):
                 failed += 1
                 sys.stderr.write(f"skipped {item}\n")

@@ -10,6 +10,7 @@ at most ``2 × workers`` tasks in flight, and yields results by task number.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing as mp
 import queue
 import signal
@@ -142,10 +143,9 @@ def _stop(processes: list[Any], tasks: Any, results: Any) -> None:
             tasks.put(None)
     deadline = time.monotonic() + STOP_SECONDS
     while any(p.is_alive() for p in processes) and time.monotonic() < deadline:
-        try:  # results of tasks nobody will read (the caller stopped early) would block a worker's exit
+        # Results of tasks nobody will read (the caller stopped early) would block a worker's exit.
+        with contextlib.suppress(queue.Empty):
             results.get(timeout=0.05)
-        except queue.Empty:
-            pass
     for process in processes:
         if process.is_alive():
             process.terminate()

@@ -65,7 +65,7 @@ def _candidates(conn: Connection, act: Act) -> list[Any]:
     return list(conn.execute(query))
 
 
-def _choose(rows: list[Any], act: Act) -> tuple[Any | None, str | None]:
+def choose_fact(rows: list[Any], act: Act) -> tuple[Any | None, str | None]:
     """The fact this report belongs to (if any) and the dispute it raises (if any)."""
     span = interval(act.date_value)
     if act.weak_date:
@@ -80,17 +80,23 @@ def _choose(rows: list[Any], act: Act) -> tuple[Any | None, str | None]:
     return None, None
 
 
+def evidence_key(fact_id: str, act: Act, evidence: dict[str, Any]) -> str:
+    return "e-" + short_hash(fact_id, evidence.get("event_id") or evidence.get("note"), evidence.get("url"),
+                             act.date_value, act.stance)
+
+
 def record_act(conn: Connection, act: Act, evidence: dict[str, Any], origin: str) -> WriteReport:
     """Attach one report (with its evidence row) to the ledger's facts, inside the caller's transaction."""
     report = WriteReport()
     rows = _candidates(conn, act)
+    dispute: str | None
     if act.stance == "denies":
         before = [r for r in rows if r.date_first <= interval(act.date_value)[1]] or rows
         if not before:
             return report  # a denial of an act nobody reported is no fact
         fact, dispute = before[-1], "denial"
     else:
-        fact, dispute = _choose(rows, act)
+        fact, dispute = choose_fact(rows, act)
     if fact is None:
         first, last = interval(act.date_value)
         fact_id = "f-" + short_hash(act.actor, act.target, act.type, act.date_value)
@@ -102,8 +108,7 @@ def record_act(conn: Connection, act: Act, evidence: dict[str, Any], origin: str
     else:
         fact_id = fact.id
         report.facts_merged += 1
-    evidence_id = "e-" + short_hash(fact_id, evidence.get("event_id") or evidence.get("note"), evidence.get("url"),
-                                    act.date_value, act.stance)
+    evidence_id = evidence_key(fact_id, act, evidence)
     report.fact_id = fact_id
     if conn.execute(select(t.evidence.c.id).where(t.evidence.c.id == evidence_id)).first() is not None:
         return WriteReport(fact_id=fact_id)  # this very report is already recorded

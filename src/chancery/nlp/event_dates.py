@@ -1,27 +1,195 @@
 """Attach a date to an event trigger: which temporal expression belongs to it, and the fallback.
 
-Reads ``doc.spans["dates"]`` (written by the ``chancery_dates`` component, each span carrying
-``span._.date`` and ``span._.date_offset``) and ``doc._.published``.
+Reads ``doc.spans["dates"]`` (written by ``chancery_dates``: ``span._.date``, ``span._.date_offset``,
+``span._.date_expr``) and ``doc._.published``. The rules, in order (docs/dates.md):
+
+1. an expression in the trigger's own clause (reached from the expression without crossing
+   another verb), the most precise, then the nearest; event-relative ones ("a day later") move
+   ``previous``;
+2. one shared with a coordinated verb ("cut ties and opened relations on Monday");
+3. one on a governing clause, climbing through complements ("said on Monday that it was opening
+   relations") but never out of a relative clause;
+4. a neighbouring sentence of the same paragraph that only dates the same act ("The decision
+   came on Friday.");
+5. the publication date (``basis="published"``); without one, an empty DateValue.
+
+With ``future=True`` the event is dated by the statement (rules 3-5) and an expression of its own
+clause that lies on or after that date is returned as ``planned``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from chancery.nlp.extensions import DATES
 from chancery.records import DateValue
+from chancery.temporal.resolve import apply_offset, parse_reference, resolve
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
+
+CLAUSE_POS = ("VERB", "AUX")
+NO_CLIMB = ("relcl",)
+NOUN_MODIFIER = ("compound", "poss", "nmod", "amod", "nummod")  # a relative clause is background to the noun it qualifies
+NO_PARSE_WINDOW = 15  # tokens around a trigger searched when the doc has no dependency parse
+PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+
+
+def published_date(published: str | None) -> DateValue:
+    """The fallback: the publication date with its own precision, or nothing at all."""
+    ref = parse_reference(published)
+    if ref is None:
+        return DateValue(None, None, None, None)
+    return DateValue(ref.iso(), ref.precision, None, "published")
 
 
 def event_date(doc: Doc, trigger: Token, previous: DateValue | None = None,
                future: bool = False) -> tuple[DateValue, DateValue | None]:
-    """Return ``(date, planned)`` for the event whose trigger is ``trigger``.
+    """Return ``(date, planned)`` for the event whose trigger is ``trigger`` (see module doc)."""
+    spans: list[Span] = list(doc.spans[DATES]) if DATES in doc.spans else []
+    published = doc._.published
+    if not doc.has_annotation("DEP"):
+        near = [s for s in spans if abs(s.start - trigger.i) <= NO_PARSE_WINDOW and _same_sentence(s, trigger)]
+        near.sort(key=lambda s: abs(s.start - trigger.i))
+        found = _first_resolved(near, previous)
+        return (found or published_date(published)), None
+    sentence = trigger.sent
+    in_sentence = [s for s in spans if sentence.start <= s.start and s.end <= sentence.end]
+    owners = {s.start: _owner(s).i for s in in_sentence}
+    clause = _clause_head(trigger)
+    own = [s for s in in_sentence if owners[s.start] in (trigger.i, clause.i)]
+    own.sort(key=lambda s: (PRECISION_RANK.get(s._.date.precision or "", 3), abs(s.start - trigger.i)))
+    shared = [s for s in in_sentence if owners[s.start] in {c.i for c in _conjuncts(clause)}]
+    governing: list[Span] = []
+    for head in _governing_clauses(clause):
+        governing.extend(s for s in in_sentence if owners[s.start] == head.i)
+    # The small parser often hangs a sentence-final "…, X said Thursday" on the wrong word.
+    governing.extend(s for s in in_sentence if _flag(s, "date_reporting") and s not in own + governing)
+    statement = (_first_resolved(governing, previous) or _linked_sentence_date(doc, sentence, spans)
+                 or published_date(published))
+    if not future:
+        return (_first_resolved(own + shared, previous) or statement), None
+    planned = None
+    for span in own:
+        value = _resolve_forward(span, published)
+        if value is None or value.value is None:
+            continue
+        if statement.value is None or value.value[:len(statement.value)] >= statement.value:
+            planned = value
+        else:  # "said yesterday it would recognise": the expression dates the statement
+            return value, None
+        break
+    return statement, planned
 
-    - ``date``: the temporal expression in the trigger's own clause, resolved; an event-relative
-      expression ("a day later") is applied to ``previous``; with none, the publication date
-      (``basis="published"``); with no publication date, ``DateValue(None, None, None, None)``.
-    - ``future=True`` (intent, plans): the event is dated by the statement (the reporting verb's
-      date or publication) and a future expression in the clause goes to ``planned``.
-    """
-    raise NotImplementedError  # filled in below; the signature is the contract
+
+def _flag(span: Span, name: str) -> bool:
+    return bool(span.has_extension(name) and span._.get(name))
+
+
+def _same_sentence(span: Span, trigger: Token) -> bool:
+    if not trigger.doc.has_annotation("SENT_START"):
+        return True
+    return span.sent.start == trigger.sent.start
+
+
+def _resolved(span: Span, previous: DateValue | None) -> DateValue | None:
+    date: DateValue | None = span._.date
+    if date is None:
+        return None
+    offset = span._.get("date_offset") if span.has_extension("date_offset") else None
+    if offset is None:
+        return date if date.value else None
+    if previous is None or not previous.value or previous.basis != "text":
+        return None  # a day after an undated event is not a day after publication
+    expr = span._.get("date_expr")
+    value, precision = apply_offset(expr, previous.value, previous.precision) if expr else (None, None)
+    if value is None:
+        return None
+    return DateValue(value, precision, span.text, "text", span.start_char, span.end_char)
+
+
+def _first_resolved(spans: Iterable[Span], previous: DateValue | None) -> DateValue | None:
+    for span in spans:
+        value = _resolved(span, previous)
+        if value is not None:
+            return value
+    return None
+
+
+def _resolve_forward(span: Span, published: str | None) -> DateValue | None:
+    expr = span._.get("date_expr") if span.has_extension("date_expr") else None
+    if expr is None or expr.kind == "offset":
+        return None
+    value, precision = resolve(expr, published, future=True)
+    return DateValue(value, precision, span.text, "text", span.start_char, span.end_char)
+
+
+def _clause_head(token: Token) -> Token:
+    """The verb whose clause holds ``token`` (the token itself when it is a verb)."""
+    current = token
+    for _ in range(20):
+        if current.pos_ in CLAUSE_POS or current.head.i == current.i:
+            return current
+        current = current.head
+    return current
+
+
+def _owner(span: Span) -> Token:
+    """The first verb (or the sentence root) above the expression, outside it; the noun when the
+    expression modifies a noun.
+
+    "A day after the talks were launched, X decided": the expression's subordinator ties it to
+    "launched", but it dates the main clause, so the owner is the verb that clause hangs on."""
+    token = span.root
+    if token.dep_ in NOUN_MODIFIER and token.head.pos_ in ("NOUN", "PROPN") and token.head.i not in range(
+            span.start, span.end):
+        return token.head  # "Trump's Jan. 20 inauguration", "the 1974 invasion": dates the noun
+    for _ in range(20):
+        if token.head.i == token.i:
+            break
+        token = token.head
+        if span.start <= token.i < span.end:
+            continue
+        if token.pos_ in CLAUSE_POS:
+            break
+    marks = [t for t in span if t.dep_ == "mark" and t.head.i == token.i]
+    if marks and token.dep_ == "advcl" and token.head.i != token.i:
+        return _clause_head(token.head)
+    return token
+
+
+def _conjuncts(clause: Token) -> list[Token]:
+    out = [c for c in clause.children if c.dep_ == "conj" and c.pos_ in CLAUSE_POS]
+    if clause.dep_ == "conj":
+        out.append(clause.head)
+    return out
+
+
+def _governing_clauses(clause: Token) -> list[Token]:
+    heads: list[Token] = []
+    current = clause
+    for _ in range(10):
+        if current.head.i == current.i or current.dep_ in NO_CLIMB:
+            break
+        current = _clause_head(current.head)
+        heads.append(current)
+    return heads
+
+
+def _linked_sentence_date(doc: Doc, sentence: Span, spans: list[Span]) -> DateValue | None:
+    """The sentence just before, or one of the next three, that only dates the same act ("The
+    decision came on Friday."): its expression is marked ``span._.date_restates`` by the dates
+    component. Used only when the trigger's sentence has no expression at all."""
+    if any(sentence.start <= s.start and s.end <= sentence.end for s in spans):
+        return None
+    sentences = list(doc.sents)
+    index = next(i for i, s in enumerate(sentences) if s.start == sentence.start)
+    window = sentences[index + 1:index + 4] + sentences[max(0, index - 1):index]
+    for other in window:
+        for span in spans:
+            if other.start <= span.start and span.end <= other.end and _flag(span, "date_restates"):
+                found = _resolved(span, None)
+                if found is not None:
+                    return found
+    return None

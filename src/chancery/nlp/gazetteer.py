@@ -10,7 +10,7 @@ running text except all lower case ("china", "turkey", "chad" are words, not sta
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from chancery.lang.loader import load_lexicon
@@ -27,6 +27,7 @@ ENTITY_FILES: tuple[tuple[str, str], ...] = (
     ("actors/states", "state"),
     ("actors/territories", "territory"),
     ("actors/organisations", "igo"),
+    ("actors/groups", "group"),
 )
 ROLES_FILE = "actors/roles"
 BODIES_FILE = "actors/bodies"
@@ -68,32 +69,40 @@ def _strings(value: Any) -> list[str]:
     return [str(v) for v in value]
 
 
-@dataclass
 class Gazetteer:
-    """All actor forms, by case-sensitive text (``exact``) and by lower-cased text (``folded``)."""
+    """All actor forms, by case-sensitive text (``exact``) and by lower-cased text (``folded``).
 
-    lexicon_dir: str | None = None
-    forms: list[Form] = field(default_factory=list)
-    exact: dict[str, Form] = field(default_factory=dict)
-    folded: dict[str, Form] = field(default_factory=dict)
-    codes: dict[str, Resolved] = field(default_factory=dict)
-    body_roles: dict[str, str] = field(default_factory=dict)  # lower-case role → canonical ("Foreign Ministry")
-    office_roles: dict[str, str] = field(default_factory=dict)  # lower-case office → canonical ("President")
-    plural_heads: dict[str, str] = field(default_factory=dict)  # "republics" → "republic" (coordination)
-    name_stopwords: frozenset[str] = frozenset()
-    _resolver: tuple[Language, ActorRecognizer] | None = field(default=None, repr=False)
+    ``Gazetteer()`` loads the shipped tables (plus ``lexicon_dir``); ``Gazetteer(empty=True)``
+    starts with none, for callers that ``add`` their own forms.
+    """
+
+    def __init__(self, lexicon_dir: str | None = None, *, empty: bool = False) -> None:
+        self.lexicon_dir = lexicon_dir
+        self.forms: list[Form] = []
+        self.exact: dict[str, Form] = {}
+        self.folded: dict[str, Form] = {}
+        self.codes: dict[str, Resolved] = {}
+        self.body_roles: dict[str, str] = {}  # lower-case role → canonical ("Foreign Ministry")
+        self.office_roles: dict[str, str] = {}  # lower-case office → canonical ("President")
+        self.plural_heads: dict[str, str] = {}  # "republics" → "republic" (coordination)
+        self.name_stopwords: frozenset[str] = frozenset()
+        self._resolver: tuple[Language, ActorRecognizer] | None = None
+        if not empty:
+            self._load_all()
 
     # ------------------------------------------------------------------ loading
     @classmethod
     def load(cls, lexicon_dir: str | None = None) -> Gazetteer:
-        gaz = cls(lexicon_dir=lexicon_dir)
+        return cls(lexicon_dir)
+
+    def _load_all(self) -> None:
+        lexicon_dir = self.lexicon_dir
         for name, kind in ENTITY_FILES:
-            gaz._load_entities(load_lexicon(name, lexicon_dir=lexicon_dir), kind)
-        gaz._load_people(load_lexicon(PEOPLE_FILE, lexicon_dir=lexicon_dir))
-        gaz._load_bodies(load_lexicon(BODIES_FILE, lexicon_dir=lexicon_dir))
-        gaz._load_roles(load_lexicon(ROLES_FILE, lexicon_dir=lexicon_dir))
-        gaz._load_outlets(lexicon_dir)
-        return gaz
+            self._load_entities(load_lexicon(name, lexicon_dir=lexicon_dir), kind)
+        self._load_people(load_lexicon(PEOPLE_FILE, lexicon_dir=lexicon_dir))
+        self._load_bodies(load_lexicon(BODIES_FILE, lexicon_dir=lexicon_dir))
+        self._load_roles(load_lexicon(ROLES_FILE, lexicon_dir=lexicon_dir))
+        self._load_outlets(lexicon_dir)
 
     def add(self, text: str, actor: Resolved, form: str, exact: bool = False) -> None:
         text = " ".join(text.split())
@@ -111,20 +120,22 @@ class Gazetteer:
         kind_default = str(data.get("kind", default_kind))
         for code, spec in data.get("entities", {}).items():
             code_value = _optional(spec.get("code", code))
-            actor = Resolved(code_value, str(spec["name"]), str(spec.get("kind", kind_default)),
-                             _optional(spec.get("country")))
+            kind, country = str(spec.get("kind", kind_default)), _optional(spec.get("country"))
+            actor = Resolved(code_value, str(spec.get("name", code)), kind, country)
             if code_value and code_value not in self.codes:
                 self.codes[code_value] = actor
             exact_forms = set(_strings(spec.get("exact")))
             for form, key in ((NAME, "name"), (NAME, "aliases"), (NAME, "exact"),
                               (DEMONYM, "demonyms"), (METONYM, "metonyms")):
                 for text in _strings(spec.get(key)):
-                    self.add(text, actor, form, exact=text in exact_forms)
+                    # a code-less entry without a name only blocks shorter forms: it names itself
+                    own = actor if code_value or "name" in spec else Resolved(None, text, kind, country)
+                    self.add(text, own, form, exact=text in exact_forms)
 
     def _load_people(self, data: dict[str, Any]) -> None:
         for spec in data.get("people", {}).values():
             country = _optional(spec.get("country"))
-            actor = Resolved(country, str(spec["name"]), "person", country)
+            actor = Resolved(_optional(spec.get("code", country)), str(spec["name"]), "person", country)
             exact_forms = set(_strings(spec.get("exact")))
             for text in [str(spec["name"]), *_strings(spec.get("aliases")), *exact_forms]:
                 self.add(text, actor, PERSON, exact=text in exact_forms)
@@ -151,7 +162,7 @@ class Gazetteer:
                 continue
             actor = Resolved(str(spec.get("id", key)), str(spec["name"]), "media", _optional(spec.get("country")))
             for text in [str(spec["name"]), *_strings(spec.get("aliases"))]:
-                self.add(text, actor, MEDIA)
+                self.add(text, actor, MEDIA, exact=True)  # outlets.toml: forms are case-sensitive
 
     # ------------------------------------------------------------------ lookups
     def lookup(self, text: str, allow_lowercase: bool = True) -> Form | None:

@@ -15,6 +15,9 @@ from chancery.temporal.resolve import TemporalExpression, valid_day
 
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 ORDINAL_SUFFIX = r"(?:st|nd|rd|th)?"
+# An impossible calendar date ("31 February"): it claims its text, so no shorter reading
+# ("February") is taken from it, and is then dropped.
+INVALID = TemporalExpression("date")
 
 
 @dataclass(frozen=True)
@@ -62,7 +65,7 @@ class DateGrammar:
         prefix = rf"(?:(?P<approx>{approx})\s+)?(?:(?P<part>{parts})(?:-|\s+)(?:(?i:in|of)\s+)?)?"
         day = rf"(?P<day>[0-3]?\d){ORDINAL_SUFFIX}"
         self.patterns: list[tuple[str, re.Pattern[str]]] = [
-            ("iso", re.compile(rf"(?<![\d-])(?P<year>\d{{4}})-(?P<month>\d{{1,2}})-(?P<day>\d{{1,2}})(?![\d-])")),
+            ("iso", re.compile(r"(?<![\d-])(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?![\d-])")),
             ("numeric", re.compile(r"(?<![\d./])(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4})(?!\d)")),
             ("dmy", re.compile(rf"{prefix}(?<![\d.,]){day}(?:\s+(?i:of))?\s+(?P<month>{month})(?:,?\s+(?P<year>{YEAR})\b)?")),
             ("mdy", re.compile(rf"{prefix}(?P<month>{month})\s+{day}(?![\d:])\b(?:,?\s+(?P<year>{YEAR})\b)?")),
@@ -91,7 +94,7 @@ class DateGrammar:
         for start, end, _rank, expr in candidates:
             if all(end <= s or start >= e for s, e, _ in taken):
                 taken.append((start, end, expr))
-        taken.sort(key=lambda t: t[0])
+        taken = sorted((t for t in taken if t[2] is not INVALID), key=lambda t: t[0])
         return self._merge_weekdays(text, [Found(s, e, x) for s, e, x in taken])
 
     def _merge_weekdays(self, text: str, found: list[Found]) -> list[Found]:
@@ -158,7 +161,7 @@ class DateGrammar:
                 return None
         if day is not None:
             if month is None or not valid_day(year if year is not None else 2000, month, day):
-                return None  # "31 February": no date rather than a wrong one
+                return INVALID  # "31 February": no date rather than a wrong one
             part = None  # "early July 12" keeps the day
         return TemporalExpression("date", year=year, month=month, day=day, part=part, approximate=approximate)
 
@@ -172,7 +175,7 @@ class DateGrammar:
         return bool(nxt) and nxt.isalpha() and nxt.islower() and nxt not in self.count_nouns
 
 
-def _calendar(year: int, month: int, day: int) -> TemporalExpression | None:
+def _calendar(year: int, month: int, day: int) -> TemporalExpression:
     if not 1 <= month <= 12 or not valid_day(year, month, day):
-        return None
+        return INVALID
     return TemporalExpression("date", year=year, month=month, day=day)

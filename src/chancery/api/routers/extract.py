@@ -29,4 +29,4 @@ async def extract(request: Request) -> dict[str, Any]:
     assert not isinstance(article, Exception)
     ctx = request.app.state.chancery
     extraction = await run_in_threadpool(ctx.extract, article)
-    return extraction.to_dict()  # type: ignore[no-any-return]
+    return extraction.to_dict()

@@ -25,12 +25,16 @@ from chancery.nlp.gazetteer import BODY, ENTITY_FORMS, PERSON, Form, Gazetteer
 
 NER_KINDS = {"PERSON": "person", "ORG": "organisation", "NORP": "group", "GPE": "territory", "FAC": "organisation"}
 STATE_KINDS = ("state", "contested_state", "territory")
+# A one-word state form inside a longer entity of these labels is part of a name ("Paris Hilton",
+# "Moscow State University", "Minsk agreements"), not a mention of the state.
+NAME_LABELS = ("PERSON", "ORG", "FAC", "LAW", "EVENT", "WORK_OF_ART", "PRODUCT")
 CONJUNCTIONS = ("and", "&", "or", ",")
 POSSESSIVE_TOKENS = ("'s", "’s", "'", "’")
 ARTICLE_WORDS = ("the", "a", "an")
 
 # Ranks break ties between candidate mentions of equal length (higher wins).
-RANK_ROLE, RANK_PERSON, RANK_ENTITY, RANK_BODY, RANK_MEDIA = 5, 4, 3, 2, 1
+# A role shared by coordinated states outranks the bare state mention it rewrites.
+RANK_SHARED, RANK_PERSON, RANK_ENTITY, RANK_BODY, RANK_MEDIA, RANK_ROLE = 6, 5, 4, 3, 2, 1
 
 
 @dataclass
@@ -67,12 +71,12 @@ class ActorRecognizer:
             key = ("x:" if form.exact else "f:") + form.text
             self.forms[nlp.vocab.strings.add(key)] = form
             matcher = self.exact_matcher if form.exact else self.folded_matcher
-            matcher.add(key, list(nlp.tokenizer.pipe(_apostrophe_variants(form.text))))
+            matcher.add(key, [nlp.make_doc(t) for t in _apostrophe_variants(form.text)])
         for table, is_office in ((gazetteer.body_roles, False), (gazetteer.office_roles, True)):
             for text, canonical in table.items():
                 key = f"role:{text}"
                 self.roles[nlp.vocab.strings.add(key)] = (canonical, is_office)
-                self.role_matcher.add(key, list(nlp.tokenizer.pipe(_apostrophe_variants(text))))
+                self.role_matcher.add(key, [nlp.make_doc(t) for t in _apostrophe_variants(text)])
 
     # ------------------------------------------------------------------ pipeline entry
     def __call__(self, doc: Doc) -> Doc:
@@ -122,7 +126,7 @@ class ActorRecognizer:
                 left = self._left_conjunct(doc, conj.i, doc[right_start:right_end], right_text, covered)
                 if left is not None:
                     out.append(left)
-                    out.append(Candidate(right_start, right_end, right.actor, right.form, RANK_ENTITY))
+                out.append(Candidate(right_start, right_end, right.actor, right.form, RANK_ENTITY))
                 break
         return out
 
@@ -148,7 +152,9 @@ class ActorRecognizer:
         for match_id, start, end in self.role_matcher(doc):
             if start not in roles or roles[start][0] < end:
                 roles[start] = (end, *self.roles[match_id])
-        role_ends = {end: (start, canonical, office) for start, (end, canonical, office) in roles.items()}
+        role_ends: dict[int, tuple[int, str, bool]] = {}  # end → longest role ending there
+        for start, (end, canonical, office) in sorted(roles.items(), reverse=True):
+            role_ends[end] = (start, canonical, office)
         entities = sorted((c for c in found if c.form in ENTITY_FORMS and c.actor.code), key=lambda c: c.start)
         bodies = {c.start: c for c in found if c.form == BODY}
         persons = {c.start: c for c in found if c.form == PERSON}
@@ -200,13 +206,12 @@ class ActorRecognizer:
         stop = self.gazetteer.name_stopwords
         while end < len(doc) and end - i < 5:
             tok = doc[end]
-            if tok.is_title and tok.is_alpha and tok.lower_ not in stop and not self._starts_form(doc, end):
-                end += 1
-            elif tok.text == "-" and end > i and not doc[end - 1].whitespace_ and end + 1 < len(doc) \
-                    and doc[end + 1].is_title:
-                end += 1
-            else:
+            is_word = tok.is_title and tok.is_alpha and tok.lower_ not in stop and not self._starts_form(doc, end)
+            is_hyphen = tok.text == "-" and end > i and not doc[end - 1].whitespace_ and end + 1 < len(doc) \
+                and doc[end + 1].is_title
+            if not (is_word or is_hyphen):
                 break
+            end += 1
         if end == i:
             return None
         return end, doc[i:end].text
@@ -217,15 +222,16 @@ class ActorRecognizer:
 
     # ------------------------------------------------------------------ 4. NER interplay
     def _drop_inside_person_names(self, doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
-        """"Jordan" in "Michael Jordan" is no state: drop one-token names inside longer PERSON entities."""
+        """"Jordan" in "Michael Jordan" is no state: drop one-token forms inside longer named entities."""
         if not doc.ents:
             return chosen
-        person_ents = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
+        person_ents = [e for e in doc.ents if e.label_ in NAME_LABELS and len(e) > 1]
         if not person_ents:
             return chosen
         kept = []
         for cand in chosen:
-            inside = cand.form in ENTITY_FORMS and cand.end - cand.start == 1 and any(
+            inside = cand.form in ENTITY_FORMS and cand.end - cand.start == 1 and not doc[cand.start].is_upper \
+                and any(
                 e.start <= cand.start and cand.end <= e.end
                 and not any(doc[j].is_upper or self._starts_form(doc, j)
                             for j in range(e.start, e.end) if j != cand.start)
@@ -247,7 +253,7 @@ def _shared_roles(doc: Doc, entities: list[Candidate], roles: list[Candidate]) -
                 base = role.actor.name.rsplit(" of ", 1)[0]
                 country = ent.actor.code if ent.actor.kind in STATE_KINDS else None
                 out.append(Candidate(ent.start, ent.end, Resolved(ent.actor.code, f"{base} of {ent.actor.name}",
-                                                                  "organisation", country), BODY, RANK_ROLE))
+                                                                  "organisation", country), BODY, RANK_SHARED))
     return out
 
 

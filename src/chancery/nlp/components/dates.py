@@ -14,18 +14,20 @@ from spacy.tokens import Doc, Span, Token
 
 from chancery.lang.loader import load_lexicon
 from chancery.nlp.extensions import DATES, register_extensions
-from chancery.records import DateValue
+from chancery.records import DateValue, Precision
 from chancery.temporal.grammar import DateGrammar
 from chancery.temporal.resolve import TemporalExpression, resolve
 
 # Span extensions this component owns (besides span._.date from extensions.py).
 OFFSET = "date_offset"  # int days from the previous event ("a day later" → 1), else None
 EXPRESSION = "date_expr"  # the parsed TemporalExpression, so callers can re-resolve with a tense hint
+RESTATES = "date_restates"  # True: the expression dates an act named anaphorically ("The decision came on Friday")
+REPORTING = "date_reporting"  # True: the expression modifies a verb of saying ("…, the minister said Thursday")
 
 
 def register_date_extensions() -> None:
     register_extensions()
-    for name in (OFFSET, EXPRESSION):
+    for name in (OFFSET, EXPRESSION, RESTATES, REPORTING):
         if not Span.has_extension(name):
             Span.set_extension(name, default=None)
 
@@ -36,6 +38,9 @@ class DateTagger:
         self.grammar = DateGrammar(lexicon)
         self.future_auxiliaries = {w.lower() for w in lexicon["future_auxiliaries"]}
         self.future_governors = {w.lower() for w in lexicon["future_governors"]}
+        self.anaphoric_nouns = {w.lower() for w in lexicon["anaphoric_event_nouns"]}
+        self.anaphoric_determiners = {w.lower() for w in lexicon["anaphoric_determiners"]}
+        self.reporting_verbs = {w.lower() for w in lexicon["reporting_verbs"]}
 
     def __call__(self, doc: Doc) -> Doc:
         published = doc._.published
@@ -49,14 +54,27 @@ class DateTagger:
             value, precision = resolve(expr, published, future=future)
             span._.set(EXPRESSION, expr)
             span._.set(OFFSET, expr.shift if expr.kind == "offset" else None)
+            verb = governing_verb(span) if doc.has_annotation("DEP") else None
+            span._.set(RESTATES, verb is not None and self.restates(verb))
+            span._.set(REPORTING, verb is not None and verb.lemma_.lower() in self.reporting_verbs)
             if expr.kind == "offset":
-                precision = {"day": "day", "week": "day", "month": "month"}.get(expr.unit or "", "year")
-                span._.date = DateValue(None, precision, span.text, "text", span.start_char, span.end_char)
+                grain: Precision = "day" if expr.unit in ("day", "week") else "month" if expr.unit == "month" else "year"
+                span._.date = DateValue(None, grain, span.text, "text", span.start_char, span.end_char)
             else:
                 span._.date = DateValue(value, precision, span.text, "text", span.start_char, span.end_char)
             spans.append(span)
         doc.spans[DATES] = spans
         return doc
+
+    def restates(self, verb: Token) -> bool:
+        """Does the expression date a verb whose subject or object is "the decision", "this move"…?
+        ("The announcement came on Friday", "The president announced the decision on Friday")"""
+        if verb.dep_ in ("relcl", "acl", "advcl"):
+            return False
+        return any(arg.dep_ in ("nsubj", "nsubjpass", "dobj") and arg.lemma_.lower() in self.anaphoric_nouns
+                   and any(d.dep_ in ("det", "poss") and d.lower_ in self.anaphoric_determiners
+                           for d in arg.children)
+                   for arg in verb.children)
 
     def is_future(self, span: Span, expr: TemporalExpression) -> bool:
         """Does the context look forward? Needs the parse; without it, a word window."""
@@ -71,12 +89,15 @@ class DateTagger:
         return any(t.lower_ in self.future_auxiliaries for t in window)
 
     def _verb_is_future(self, verb: Token) -> bool:
-        for token in (verb, verb.head):
+        """"will recognise", "is expected to follow suit and recognize", "is going to cut"."""
+        chain = [verb]
+        while chain[-1].dep_ in ("xcomp", "conj") and chain[-1].head.i != chain[-1].i and len(chain) < 5:
+            chain.append(chain[-1].head)
+        for depth, token in enumerate(chain):
             if any(c.dep_ in ("aux", "auxpass") and c.lower_ in self.future_auxiliaries for c in token.children):
                 return True
-            if token is not verb and token.lemma_.lower() in self.future_governors and verb.dep_ == "xcomp":
-                return True
-            if any(c.lower_ == "going" for c in token.children) and verb.dep_ == "xcomp":
+            governed = depth and chain[depth - 1].dep_ == "xcomp"
+            if governed and (token.lemma_.lower() in self.future_governors or token.lower_ == "going"):
                 return True
         return False
 
@@ -85,7 +106,7 @@ def governing_verb(span: Span) -> Token | None:
     """The verb (or root) the expression modifies: walk up from the span's root, outside the span."""
     token = span.root
     for _ in range(12):
-        if token.head is token:
+        if token.head.i == token.i:
             return token if token.pos_ in ("VERB", "AUX") else None
         token = token.head
         if token.pos_ in ("VERB", "AUX") and not (span.start <= token.i < span.end):

@@ -107,24 +107,19 @@ class Arguments:
         head = self._relative_antecedent(head)
         found: list[Span] = []
         seen: set[int] = set()
-        anaphors: list[Token] = []
         for tok in sorted(self._core_tokens(head), key=lambda t: t.i):
             span = self.span_at(tok)
-            if span is not None:
-                if span.start not in seen:
-                    seen.add(span.start)
-                    found.append(span)
-            elif tok.lower_ in self.cues.anaphoric_pronouns and tok.dep_ != "poss" or tok is head:
-                anaphors.append(tok)
-        # "the independence of X": a possessor or "of" object counts only on generic heads
-        found = [s for s in found if actor_code(s) not in exclude or not exclude]
+            if span is not None and span.start not in seen and actor_code(span):
+                seen.add(span.start)
+                found.append(span)
+        found = self._dedupe(found, exclude)
+        if found and head.lemma_.lower() in self.cues.contested_nouns and self.span_at(head) is None \
+                and all(actor_kind(s) == "state" for s in found):
+            # "two breakaway Georgian regions": the adjective names the parent state, not the regions
+            return self.resolve_anaphor(head, exclude | {c for c in (actor_code(s) for s in found) if c})
         if found:
-            return self._dedupe(found, exclude)
-        for tok in anaphors:
-            resolved = self.resolve_anaphor(tok, exclude)
-            if resolved:
-                return resolved
-        return []
+            return found
+        return self.resolve_anaphor(head, exclude)
 
     def _dedupe(self, spans: list[Span], exclude: frozenset[str]) -> list[Span]:
         out: list[Span] = []
@@ -180,12 +175,28 @@ class Arguments:
                 continue
             if candidates and actor_code(candidates[-1]) == code:
                 continue
+            if kind in ("igo", "media") and not person:
+                continue
             if not plural:
                 return [span]
             if candidates and not self._coordinated(span, candidates[-1]):
                 break
             candidates.append(span)
+        if not candidates and word not in self.cues.anaphoric_pronouns:
+            return self._cataphor(tok, exclude)
         return self._dedupe(list(reversed(candidates)), exclude)
+
+    def _cataphor(self, tok: Token, exclude: frozenset[str]) -> list[Span]:
+        """"Because the island nation chose ..., Taiwan cut ties with the Solomon Islands": with no
+        antecedent, a description names a state that follows in its sentence."""
+        sent = tok.sent
+        for span in self.spans:
+            if span.start <= tok.i or span.start >= sent.end:
+                continue
+            code = actor_code(span)
+            if code and code not in exclude and actor_kind(span) in ("state", "contested_state"):
+                return [span]
+        return []
 
     def _coordinated(self, left: Span, right: Span) -> bool:
         """Only "and", commas and determiners between two mentions ("Donetsk and Lugansk")."""
@@ -209,9 +220,16 @@ class Arguments:
         subjects = [c for c in verb.children if c.dep_ in _SUBJ_DEPS]
         if subjects:
             return [self._relative_antecedent(s) for s in subjects]
+        misparsed = [c for c in verb.children if c.i < verb.i and c.dep_ in ("advmod", "npadvmod", "dep", "nmod")
+                     and self.span_at(c) is not None]
+        if misparsed:  # the small model sometimes attaches a sentence-initial name as a modifier
+            return misparsed[-1:]
         head = verb.head
         if head is verb:
             return []
+        if verb.dep_ in ("xcomp", "conj") and is_passive(head) and not any(c.dep_ == "agent" for c in head.children):
+            # raising: "Slovenia is expected to recognise", "X was forced to cut ties"
+            return [self._relative_antecedent(c) for c in head.children if c.dep_ == "nsubjpass"]
         if verb.dep_ == "xcomp":
             objects = [c for c in head.children if c.dep_ == "dobj"]
             if objects and head.lemma_.lower() in self.cues.object_control:
@@ -219,21 +237,30 @@ class Arguments:
             return self.subject_heads(head)
         if verb.dep_ in ("conj", "advcl", "pcomp", "ccomp") and head.pos_ in ("VERB", "AUX"):
             return self.subject_heads(head)
-        if verb.dep_ in ("acl", "relcl") or verb.dep_ == "pcomp":
-            return self._noun_owner(head)
+        if verb.dep_ in ("acl", "relcl", "pcomp", "pobj"):
+            return self.owner_heads(head)
         return []
 
-    def _noun_owner(self, noun: Token) -> list[Token]:
-        """Whose is a noun ("its decision to recognise", "signed a decree recognizing")."""
-        possessors = [c for c in noun.children if c.dep_ == "poss"]
-        if possessors:
-            return possessors
+    def owner_heads(self, noun: Token) -> list[Token]:
+        """Whose is a noun or a clause hanging off one: its possessor, else the subject of the verb
+        governing it ("its decision to recognise", "signed a decree recognizing", "became one of
+        the countries to recognise")."""
         tok = noun
-        if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        for _ in range(4):
+            if tok.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+                possessors = [c for c in tok.children if c.dep_ == "poss"]
+                if possessors:
+                    return possessors
+            if tok is not noun and tok.pos_ in ("VERB", "AUX"):
+                return self.subject_heads(tok)
+            if tok.dep_ not in ("pobj", "prep", "attr", "dobj", "nsubjpass", "appos", "pcomp", "acl", "npadvmod") \
+                    or tok.head is tok:
+                break
             tok = tok.head
-        if tok.dep_ in ("dobj", "prep", "attr", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
-            return self.subject_heads(tok.head)
         return []
+
+    def owners(self, noun: Token, exclude: frozenset[str] = frozenset()) -> list[Span]:
+        return [s for h in self.owner_heads(noun) for s in self.actors(h, exclude)]
 
     def object_heads(self, verb: Token) -> list[Token]:
         """Heads of what ``verb`` acts upon: direct object, passive subject, modified noun."""

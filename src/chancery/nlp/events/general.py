@@ -1,15 +1,445 @@
-"""General (non-recognition) events coded as PLOVER roots (stub, being filled)."""
+"""General (non-recognition) events: who did what to whom, coded as a PLOVER root and CAMEO code.
+
+A trigger is read from the dependency parse in this order of precedence: a phrasal verb
+("call on", "crack down on"), a verb with a telling object ("lifted the ban" → yield, "imposed
+sanctions on" → sanction, "placed under arrest" → coerce), a light verb with an event noun
+("held talks with", "launched an attack on", "issued a warning to"), the verb alone, or a
+predicative adjective ("is critical of"). The actor is the subject (the "by" agent in the passive,
+the antecedent of a relative pronoun, the controller of an infinitive); the target is the object
+of a preposition the frame names, else the direct or indirect object (the passive subject). Each
+argument is the whole noun phrase, or the resolved actor mention inside it when there is one;
+coordinated arguments give one event each.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from itertools import combinations
 from typing import TYPE_CHECKING
 
-from chancery.nlp.events.plover import PloverLexicon
-from chancery.records import Event
+from chancery.nlp.actor_lookup import actor_at, actors_in
+from chancery.nlp.events.modality import modality_of
+from chancery.nlp.events.plover import Frame, PloverLexicon
+from chancery.records import Actor, DateValue, Event, Modality, Offsets, Trigger
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span, Token
+
+_SUBJECT = frozenset({"nsubj"})
+_PASSIVE_SUBJECT = frozenset({"nsubjpass"})
+_OBJECTS = frozenset({"dobj", "obj"})
+_DATIVE = frozenset({"dative", "iobj"})
+_COMPLEMENTS = frozenset({"oprd", "acomp", "xcomp", "attr"})
+# Children that end a noun phrase argument (its coordination is split off on purpose).
+_OUTSIDE_NP = frozenset({"relcl", "acl", "cc", "conj", "advcl", "parataxis", "punct", "dep", "prep"})
+_OWNER_PREPS = frozenset({"of", "in", "from"})  # "the Ministry of Defence of X", "a court in X"
+_RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
+_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "them", "him", "her"})
+_NOT_TARGET_ENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY"})
+_FALLBACK_PREPS_SKIP = frozenset({"for", "during", "after", "before", "since", "until", "amid", "despite",
+                                  "because", "over", "about", "as", "like", "by", "via", "through",
+                                  "of", "without", "within"})
+_PARTICLE_DEPS = frozenset({"prt", "prep", "dobj", "oprd", "acomp", "advmod", "xcomp", "ccomp"})
+_PARTY_PREPS = frozenset({"to", "against", "on", "upon", "with", "from", "into", "in", "at", "toward", "towards"})
+_PARTY_ENTS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
+_DATELINE = frozenset({"-", "--", "—", "–", ":"})
+_SYMMETRIC = frozenset({"consult", "agree", "cooperate"})
+_ENT_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "group", "NORP": "group"}
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A trigger matched in the lexicon: which token governs the arguments and which frame applies."""
+
+    verb: Token  # the word whose subject/objects are the arguments
+    trigger: Token  # the word reported as the trigger (the event noun of a light verb)
+    frame: Frame
+    used: Token | None  # the object noun that selected the frame (never the target itself)
 
 
 def general_events(doc: Doc, lexicon: PloverLexicon) -> list[Event]:
+    """Every event in ``doc`` whose trigger is in the PLOVER lexicon, in text order."""
+    events: list[Event] = []
+    taken: set[int] = set()
+    for token in doc:
+        reading = read_trigger(token, lexicon)
+        if reading is not None:
+            taken.add(reading.trigger.i)
+            events.extend(_events_for(reading, lexicon))
+        elif token.lemma_.lower() in lexicon.demand_verbs:
+            events.extend(_modal_demands(token, lexicon))
+    for token in doc:
+        if token.pos_ == "NOUN" and token.i not in taken:
+            events.extend(_nominal_event(token, lexicon))
+    return sorted(events, key=lambda e: e.trigger.start)
+
+
+def read_trigger(token: Token, lexicon: PloverLexicon) -> Reading | None:
+    """The lexicon reading of ``token`` as a trigger, or None."""
+    if token.pos_ == "ADJ" and token.dep_ in ("acomp", "oprd"):
+        frame = lexicon.adjectives.get(token.lemma_.lower())
+        return Reading(token.head, token, frame, None) if frame else None
+    if token.pos_ not in ("VERB", "AUX") or (token.pos_ == "AUX" and token.dep_ == "aux"):
+        return None
+    lemma = token.lemma_.lower()
+    for child in token.children:
+        if child.dep_ in _PARTICLE_DEPS and not _temporal_prep(child):
+            frame = lexicon.phrasal.get((lemma, child.lemma_.lower()))
+            if frame is not None:
+                return None if frame.blocks else Reading(token, token, frame, None)
+    objects = _object_nouns(token)
+    for obj, _via_prep in objects:
+        frame = lexicon.collocations.get((lemma, obj.lemma_.lower()))
+        if frame is not None:
+            return None if frame.blocks else Reading(token, token, frame, obj)
+    for obj, via_prep in objects:
+        if not via_prep:
+            frame = lexicon.light_noun(lemma, obj.lemma_.lower())
+            if frame is not None:
+                return Reading(token, obj, frame, obj)
+    frame = lexicon.verbs.get(lemma)
+    if frame is not None and not frame.blocks and _object_fits(frame, objects):
+        return Reading(token, token, frame, None)
+    for obj, via_prep in objects:  # "placed under arrest", "remained on alert"
+        frame = lexicon.collocations.get(("*", obj.lemma_.lower())) if via_prep else None
+        if frame is not None and not frame.blocks:
+            return Reading(token, token, frame, obj)
+    return None
+
+
+def _object_fits(frame: Frame, objects: list[tuple[Token, bool]]) -> bool:
+    if frame.needs_object and not any(o.dep_ in _OBJECTS for o, _ in objects):
+        return False
+    return frame.objects is None or any(o.lemma_.lower() in frame.objects for o, _ in objects)
+
+
+def _temporal_prep(tok: Token) -> bool:
+    return tok.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in tok.children if g.dep_ == "pobj")
+
+
+def _object_nouns(verb: Token) -> list[tuple[Token, bool]]:
+    """Nouns that may select a verb's reading: objects, passive subjects, complements, prepositional objects."""
+    found: list[tuple[Token, bool]] = []
+    for child in verb.children:
+        if child.dep_ in _OBJECTS or child.dep_ in _PASSIVE_SUBJECT or child.dep_ in _COMPLEMENTS:
+            found.append((child, False))
+        elif child.dep_ in ("prep", "prt"):
+            found.extend((g, True) for g in child.children if g.dep_ == "pobj")
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        found.append((verb.head, False))
+    return found
+
+
+def _events_for(reading: Reading, lexicon: PloverLexicon) -> list[Event]:
+    verb, frame = reading.verb, reading.frame
+    actors, targets = _arguments(reading)
+    if not actors and not targets:
+        return []
+    modality: Modality = _modality(reading.trigger)
+    root, cameo = frame.root, frame.cameo
+    if modality == "negated" and root in lexicon.negated:
+        root = lexicon.negated[root]
+        cameo = lexicon.root_cameo.get(root, cameo)
+    elif modality in lexicon.intent_modalities and root in lexicon.intent_root:
+        cameo = lexicon.intent_cameo.get(root, cameo)
+        root = lexicon.intent_root[root]
+    pairs: list[tuple[Token | None, Token | None]]
+    if not targets and len(actors) > 1 and root in _SYMMETRIC:
+        pairs = list(combinations(actors, 2))
+    else:
+        pairs = [(a, t) for a in (actors or [None]) for t in (targets or [None])]
+    doc = verb.doc
+    out = []
+    for actor_head, target_head in pairs:
+        actor = _actor(doc, actor_head) if actor_head is not None else None
+        target = _actor(doc, target_head) if target_head is not None else None
+        if actor is not None and target is not None and (actor.start, actor.end) == (target.start, target.end):
+            continue
+        confidence = frame.confidence + 0.1 * sum(a is not None and a.code is not None for a in (actor, target))
+        confidence -= 0.2 * sum(a is None for a in (actor, target))
+        out.append(_event(reading.trigger, root, cameo, actor, target, modality, confidence))
+    return out
+
+
+def _modal_demands(verb: Token, lexicon: PloverLexicon) -> list[Event]:
+    """ "X said Y must/should ...": a demand by X on Y."""
+    for clause in verb.children:
+        if clause.dep_ != "ccomp":
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ in lexicon.demand_modals for c in clause.children):
+            continue
+        target = _first(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
+        actor = _subject(verb)
+        if target is None or actor is None or target.lower_ in _PRONOUNS:
+            continue
+        actor = _antecedent(verb, actor)
+        frame = Frame("request", lexicon.demand_cameo, confidence=0.5)
+        return [_event(verb, frame.root, frame.cameo, _actor(verb.doc, actor), _actor(verb.doc, target),
+                       _modality(verb), frame.confidence)]
     return []
+
+
+def _nominal_event(noun: Token, lexicon: PloverLexicon) -> list[Event]:
+    """An event noun with both parties in its own phrase: "Russia's attack on Ukraine", "US sanctions
+    against Iran", "threats by X to Y"."""
+    frame = lexicon.nouns.get(noun.lemma_.lower())
+    if frame is None or frame.blocks:
+        return []
+    target = _prep_target(Reading(noun, noun, frame, None), frame.preps)
+    if target is None:
+        return []
+    actor: Token | None = None
+    for child in noun.children:
+        if child.dep_ == "poss" or (child.dep_ in ("compound", "amod", "nmod") and child.i < noun.i
+                                    and actor_at(noun.doc, child) is not None):
+            actor = child
+        elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            actor = _first(g for g in child.children if g.dep_ == "pobj") or actor
+        if actor is not None:
+            break
+    if actor is None or actor.lower_ in _PRONOUNS:
+        return []
+    doc = noun.doc
+    actor_value = _actor_token(doc, actor)
+    return [_event(noun, frame.root, frame.cameo, actor_value, _actor(doc, t), _modality(noun),
+                   frame.confidence - 0.1) for t in _conjuncts(target)]
+
+
+def _actor_token(doc: Doc, tok: Token) -> Actor:
+    """A premodifier party ("US" in "US sanctions"): its own mention, not the whole noun phrase."""
+    span = actor_at(doc, tok)
+    if span is not None and span._.actor is not None:
+        resolved = span._.actor
+        return Actor(code=resolved.code, name=resolved.name, kind=resolved.kind,  # type: ignore[arg-type]
+                     text=span.text, start=span.start_char, end=span.end_char, country=resolved.country)
+    return _actor(doc, tok)
+
+
+def _event(trigger: Token, root: str, cameo: str, actor: Actor | None, target: Actor | None,
+           modality: Modality, confidence: float) -> Event:
+    sent = trigger.sent
+    return Event(type=root, plover=root.upper(), cameo=cameo, actor=actor, target=target,
+                 date=DateValue(None, None, None, None), modality=modality,
+                 sentence=Offsets(sent.start_char, sent.end_char),
+                 trigger=Trigger(trigger.text, trigger.idx, trigger.idx + len(trigger.text)),
+                 confidence=max(0.05, min(0.95, confidence)))
+
+
+def _modality(trigger: Token) -> Modality:
+    value = modality_of(trigger)
+    return value if value in ("asserted", "negated", "future", "conditional", "possible") else "asserted"  # type: ignore[return-value]
+
+
+# ---------------------------------------------------------------------------------------------- arguments
+
+def _arguments(reading: Reading) -> tuple[list[Token], list[Token]]:
+    verb, frame = reading.verb, reading.frame
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN")
+    if passive:
+        actor = _agent(verb)
+        target = _first(c for c in verb.children if c.dep_ in _PASSIVE_SUBJECT)
+        if target is None and verb.dep_ in ("acl", "relcl"):
+            target = verb.head
+        if target is not None and target.lower_ in _RELATIVE and verb.dep_ == "relcl":
+            target = verb.head
+        if target is reading.used:
+            target = _prep_target(reading, frame.preps) or _party_target(verb, reading.used) \
+                or _object_target(verb, reading.used)
+    else:
+        actor = _subject(verb)
+        target = (_prep_target(reading, frame.preps) or _party_object(verb, reading.used)
+                  or _party_target(verb, reading.used) or _object_target(verb, reading.used)
+                  or _clause_target(verb) or _fallback_target(verb, reading.used))
+    actor = _antecedent(verb, actor) if actor is not None else None
+    actors = _conjuncts(actor) if actor is not None else []
+    targets = _conjuncts(target) if target is not None else []
+    return actors, targets
+
+
+def _first(tokens: object) -> Token | None:
+    return next(iter(tokens), None)  # type: ignore[call-overload]
+
+
+def _agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return _first(g for g in child.children if g.dep_ == "pobj")
+    return None
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of an active verb, following control, coordination and relative clauses."""
+    tok = verb
+    for _ in range(6):
+        subject = _first(c for c in tok.children if c.dep_ in _SUBJECT)
+        if subject is not None:
+            if subject.lower_ in _RELATIVE and tok.dep_ == "relcl":
+                return tok.head
+            return subject
+        if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ == "VBG"):
+            return tok.head
+        if tok.dep_ == "xcomp":
+            controller = _first(c for c in tok.head.children if c.dep_ in _OBJECTS)
+            if controller is not None:
+                return controller
+        if tok.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acomp") or tok.head is tok:
+            return None
+        if tok.dep_ in ("advcl", "ccomp") and tok.tag_ not in ("VBG", "VBN", "VB"):
+            return None
+        tok = tok.head
+        if tok.pos_ == "ADP":  # "by attacking", "after meeting"
+            tok = tok.head
+    return None
+
+
+def _antecedent(verb: Token, subject: Token) -> Token:
+    """For a pronoun subject, the subject of the clause that reports or governs this one."""
+    if subject.lower_ not in _PRONOUNS:
+        return subject
+    tok = verb
+    for _ in range(6):
+        if tok.head is tok or tok.dep_ not in ("ccomp", "xcomp", "advcl", "conj", "pcomp", "relcl"):
+            break
+        tok = tok.head
+        outer = _first(c for c in tok.children if c.dep_ in _SUBJECT)
+        if outer is not None and outer.lower_ not in _PRONOUNS and outer.lower_ not in _RELATIVE:
+            return outer
+    return subject
+
+
+def _prep_target(reading: Reading, preps: tuple[str, ...]) -> Token | None:
+    if not preps:
+        return None
+    hosts = [reading.verb] + ([reading.used] if reading.used is not None else [])
+    for prep in preps:
+        for host in hosts:
+            for child in host.children:
+                if child.dep_ in ("prep", "prt", "dative") and child.lower_ == prep:
+                    pobj = _first(g for g in child.children if g.dep_ == "pobj")
+                    if pobj is not None and pobj is not reading.used and _can_be_argument(pobj):
+                        return pobj
+    return None
+
+
+def _party_object(verb: Token, used: Token | None) -> Token | None:
+    """A direct or indirect object that names a party (a state, body or person)."""
+    obj = _object_target(verb, used)
+    return obj if obj is not None and _is_party(obj) else None
+
+
+def _party_target(verb: Token, used: Token | None) -> Token | None:
+    """A party named after a directional preposition when the object is a thing ("suspended aid to X")."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in _PARTY_PREPS:
+            pobj = _first(g for g in child.children if g.dep_ == "pobj")
+            if pobj is not None and pobj is not used and _is_party(pobj):
+                return pobj
+    return None
+
+
+def _is_party(tok: Token) -> bool:
+    if tok.ent_type_ in _PARTY_ENTS or actor_at(tok.doc, tok) is not None:
+        return True
+    return tok.pos_ == "PROPN" and tok.ent_type_ not in _NOT_TARGET_ENTS
+
+
+def _object_target(verb: Token, used: Token | None) -> Token | None:
+    for deps in (_OBJECTS, _DATIVE):
+        obj = _first(c for c in verb.children if c.dep_ in deps and c is not used)
+        if obj is not None and _can_be_argument(obj):
+            return obj
+    return None
+
+
+def _clause_target(verb: Token) -> Token | None:
+    """The party a complement clause is about: "demanded that X resign", "agreed to lend money to X"."""
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            subject = _first(g for g in child.children if g.dep_ in ("nsubj", "nsubjpass"))
+            if subject is not None and subject.lower_ not in _PRONOUNS and _can_be_argument(subject):
+                return subject
+        elif child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+            found = _object_target(child, None) or _fallback_target(child, None) or _clause_target(child)
+            if found is not None:
+                return found
+    return None
+
+
+def _fallback_target(verb: Token, used: Token | None) -> Token | None:
+    """Without a framed target: the used object itself, else the first place-or-party prepositional object."""
+    if used is not None and used.dep_ in _OBJECTS and _can_be_argument(used):
+        return used
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ not in _FALLBACK_PREPS_SKIP:
+            pobj = _first(g for g in child.children if g.dep_ == "pobj")
+            if pobj is not None and pobj is not used and _can_be_argument(pobj):
+                return pobj
+    return None
+
+
+def _can_be_argument(tok: Token) -> bool:
+    return tok.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "X") and tok.ent_type_ not in _NOT_TARGET_ENTS
+
+
+def _conjuncts(head: Token) -> list[Token]:
+    """The head and the nouns coordinated with it ("Egypt, Bahrain and the UAE")."""
+    out = [head]
+    stack = [head]
+    while stack:
+        tok = stack.pop()
+        for child in tok.children:
+            if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN"):
+                out.append(child)
+                stack.append(child)
+    return sorted(out, key=lambda t: t.i)
+
+
+def noun_phrase(head: Token) -> tuple[int, int]:
+    """Token range [start, end) of the noun phrase headed by ``head`` with its modifiers, without its
+    coordination, relative clauses or a dateline before it ("PARIS - The court ...")."""
+    start, end = head.i, head.i + 1
+    for child in head.children:
+        if child.dep_ in _OUTSIDE_NP and not (child.dep_ in ("prep", "acl") and child.i > head.i):
+            continue
+        start = min(start, child.left_edge.i)
+        end = max(end, child.right_edge.i + 1)
+    doc = head.doc
+    for i in range(head.i - 1, start - 1, -1):
+        if doc[i].text in _DATELINE:
+            start = i + 1
+            break
+    return start, end
+
+
+def _resolved(head: Token, start: int, end: int) -> Span | None:
+    """The actor mention an argument stands for: on its head, among the words before the head, or
+    the object of "of/in/from" right after it ("the government of X", "a court in X")."""
+    doc = head.doc
+    span = actor_at(doc, head)
+    if span is not None:
+        return span
+    before = actors_in(doc, start, head.i)
+    if before:
+        return before[-1]
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in _OWNER_PREPS:
+            pobj = _first(g for g in child.children if g.dep_ == "pobj")
+            if pobj is not None:
+                owner = actor_at(doc, pobj)
+                if owner is not None:
+                    return owner
+    return None
+
+
+def _actor(doc: Doc, head: Token) -> Actor:
+    start, end = noun_phrase(head)
+    phrase: Span = doc[start:end]
+    span = _resolved(head, start, end)
+    if span is not None and span._.actor is not None:
+        resolved = span._.actor
+        return Actor(code=resolved.code, name=resolved.name, kind=resolved.kind,  # type: ignore[arg-type]
+                     text=phrase.text, start=phrase.start_char, end=phrase.end_char, country=resolved.country)
+    kind = _ENT_KINDS.get(head.ent_type_, "group")
+    return Actor(code=None, name=phrase.text, kind=kind, text=phrase.text,  # type: ignore[arg-type]
+                 start=phrase.start_char, end=phrase.end_char)

@@ -73,6 +73,8 @@ def governing_chain(trigger: Token, cues: ModalityCues) -> list[Token]:
             break
         if tok.dep_ in ("pobj", "nsubjpass") and tok.pos_ in ("NOUN", "PROPN") and tok is not trigger:
             break
+        if tok.dep_ == "conj" and any(c.dep_ in ("aux", "neg", "nsubj", "nsubjpass") for c in tok.children):
+            break  # "will not maintain ties and does not recognise": each verb has its own marking
         chain.append(head)
         tok = head
     return chain

@@ -1,0 +1,156 @@
+"""Component ``chancery_attribution``: channels, reporting chains and source profiles.
+
+Reads ``doc._.quotes`` (from ``chancery_quotes``), ``doc._.events`` and ``doc._.outlet``. Writes
+``doc._.source_profile`` (the article outlet's profile), each quote's ``channel`` and ``chain``, and
+each event's ``attribution`` ({speaker, channel, chain}) from the statement it is reported in.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from chancery.nlp.extensions import ACTORS
+from chancery.nlp.quotes.channels import chain_item, outlet_mentions, phrase_channel
+from chancery.nlp.quotes.outlets import OutletTable
+from chancery.nlp.quotes.sentences import Sentences
+
+
+class Attribution:
+    def __init__(self, lexicon_dir: str | None = None) -> None:
+        self.outlets = OutletTable.load(lexicon_dir)
+
+    def __call__(self, doc: Doc) -> Doc:
+        sents = Sentences(doc)
+        article = self.profile(doc._.outlet)
+        doc._.source_profile = article
+        head = [self._article_item(article)] if article else []
+        quotes = doc._.quotes or []
+        for q in quotes:
+            self._channel(doc, sents, q)
+        for q in sorted(quotes, key=lambda q: q["end"] - q["start"], reverse=True):
+            parent = _enclosing(q, quotes)
+            base = list(parent["chain"]) if parent is not None and parent.get("chain") else list(head)
+            relays = [r for r in q.pop("_relays", []) if not any(r["name"] == b.get("name") for b in base)]
+            chain = base + relays
+            channel = q.get("channel")
+            if channel and channel.get("profile") and not any(c.get("name") == channel["name"] for c in chain):
+                chain.append({"name": channel["name"], "kind": channel["profile"]["kind"],
+                              "profile": channel["profile"]})
+            speaker = _speaker_item(q.get("speaker"))
+            if speaker and not any(c.get("name") == speaker["name"] for c in chain[len(base):]):
+                chain.append(speaker)
+            q["chain"] = chain
+            if parent is not None and q.get("channel") is None:
+                q["channel"] = parent.get("channel")
+        for event in doc._.events or []:
+            event.attribution = self._event(doc, sents, event, quotes, head)
+        return doc
+
+    def profile(self, outlet: str | None) -> dict[str, Any] | None:
+        if not outlet:
+            return None
+        found = self.outlets.lookup(outlet)
+        if found is None:
+            return {"id": None, "name": outlet, "country": None, "control": None, "kind": None}
+        return found.profile()
+
+    @staticmethod
+    def _article_item(profile: dict[str, Any]) -> dict[str, Any]:
+        return {"name": profile["name"], "kind": "article", "profile": profile}
+
+    def _channel(self, doc: Doc, sents: Sentences, q: dict[str, Any]) -> None:
+        anchor = (q.get("cue") or {}).get("start", q["start"])
+        sent = sents.spans[sents.index_of_char(anchor)] if sents.spans else doc[:]
+        lo, hi = sent.start_char, sent.end_char
+        if q["kind"] == "direct" and q.get("cue") is None:
+            lo = hi = q["start"]
+        speaker = q.get("speaker")
+        skip = (q["start"], q["end"])
+        spk = (speaker["start"], speaker["end"]) if speaker else None
+        mentions = outlet_mentions(doc.text, lo, hi, skip, self.outlets, spk)
+        mentions += self._media_actors(doc, lo, hi, skip, mentions, spk)
+        channel = next((m for m in mentions if m.role == "channel"), None)
+        if channel is not None:
+            kind = "interview" if "interview" in doc.text[max(lo, channel.start - 40):channel.start].lower() \
+                or "conversation" in doc.text[max(lo, channel.start - 40):channel.start].lower() else channel.outlet.kind
+            q["channel"] = {"name": channel.outlet.name, "kind": "outlet" if kind == "wire" else kind,
+                            "profile": channel.outlet.profile()}
+        else:
+            q["channel"] = phrase_channel(doc.text, lo, hi, skip)
+            if q["channel"] is None:
+                own = next((m for m in mentions if m.role == "speaker"), None)
+                if own is not None:
+                    q["channel"] = {"name": own.outlet.name, "kind": "outlet", "profile": own.outlet.profile()}
+            elif q["channel"]["kind"] == "platform":
+                platform = self.outlets.lookup(q["channel"]["name"])
+                q["channel"]["profile"] = platform.profile() if platform else None
+        q["_relays"] = [chain_item(m.outlet) for m in sorted(mentions, key=lambda m: m.start) if m.role == "relay"]
+
+    def _media_actors(self, doc: Doc, lo: int, hi: int, skip: tuple[int, int], known: list[Any],
+                      speaker: tuple[int, int] | None) -> list[Any]:
+        """Media actors the actor component found that the outlet table spelled differently."""
+        from chancery.nlp.quotes.channels import OutletMention, _classify
+        from chancery.nlp.quotes.outlets import Outlet
+
+        extra = []
+        for span in doc.spans.get(ACTORS, []):
+            actor = span._.actor
+            if actor is None or actor.kind != "media" or not (lo <= span.start_char < hi):
+                continue
+            if skip[0] <= span.start_char < skip[1] or any(m.start <= span.start_char < m.end for m in known):
+                continue
+            outlet = self.outlets.outlets.get(actor.code or "") or Outlet(actor.code or actor.name, actor.name,
+                                                                         actor.country, None, "outlet")
+            role = _classify(doc.text, lo, span.start_char, span.end_char, outlet, speaker)
+            extra.append(OutletMention(span.start_char, span.end_char, outlet, role))
+        return extra
+
+    def _event(self, doc: Doc, sents: Sentences, event: Any, quotes: list[dict[str, Any]],
+               head: list[dict[str, Any]]) -> dict[str, Any] | None:
+        at = event.trigger.start
+        holding = [q for q in quotes if q["start"] <= at < q["end"]]
+        if holding:
+            q = min(holding, key=lambda q: q["end"] - q["start"])
+            return {"speaker": q.get("speaker"), "channel": q.get("channel"), "chain": q.get("chain", []),
+                    "quote": {"start": q["start"], "end": q["end"]}}
+        sent = sents.spans[sents.index_of_char(at)] if sents.spans else doc[:]
+        trigger = (event.trigger.start, event.trigger.end)
+        mentions = outlet_mentions(doc.text, sent.start_char, sent.end_char, trigger, self.outlets, None)
+        relays = [chain_item(m.outlet) for m in mentions if m.role == "relay"]
+        channel = next(({"name": m.outlet.name, "kind": m.outlet.kind, "profile": m.outlet.profile()}
+                        for m in mentions if m.role == "channel"), None)
+        if relays or channel or head:
+            chain = list(head) + [r for r in relays if not any(r["name"] == h["name"] for h in head)]
+            return {"speaker": None, "channel": channel, "chain": chain}
+        return None
+
+
+def _enclosing(q: dict[str, Any], quotes: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The smallest other quote whose content holds this quote's cue (A told B that C said …)."""
+    anchor = (q.get("cue") or {}).get("start", q["start"])
+    best = None
+    for p in quotes:
+        if p is q or not (p["start"] <= anchor < p["end"]) or (p["end"] - p["start"]) <= (q["end"] - q["start"]):
+            continue
+        if best is None or p["end"] - p["start"] < best["end"] - best["start"]:
+            best = p
+    return best
+
+
+def _speaker_item(speaker: dict[str, Any] | None) -> dict[str, Any] | None:
+    if not speaker:
+        return None
+    name = speaker.get("name") or speaker.get("text")
+    if not name:
+        return None
+    return {"name": name, "kind": "speaker", "role": speaker.get("role"),
+            "affiliation": speaker.get("affiliation")}
+
+
+@Language.factory("chancery_attribution", assigns=["doc._.source_profile", "doc._.quotes", "doc._.events"],
+                  requires=[], default_config={"lexicon_dir": None})
+def make_attribution(nlp: Language, name: str, lexicon_dir: str | None) -> Attribution:
+    return Attribution(lexicon_dir)

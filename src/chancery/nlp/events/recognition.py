@@ -1,0 +1,383 @@
+"""The recognition family from the parse: recognise, withdraw, switch, intent, refusal, talks,
+establish and sever relations.
+
+``find_recognition(doc, arguments, lexicon, cues)`` returns ``Found`` records (trigger, type,
+actor and target mentions, modality) in document order; ``merge.py`` turns them into Events.
+Only the text decides: a type comes from the trigger word, the word governing it and the
+modality of the clause (see docs/events.md, "Type rules").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from chancery.lang.loader import load_lexicon
+from chancery.nlp.events.arguments import Arguments, actor_code, actor_kind
+from chancery.nlp.events.modality import (
+    ASSERTED,
+    CONDITIONAL,
+    FUTURE,
+    NEGATED,
+    POSSIBLE,
+    ModalityCues,
+    modality_of,
+)
+
+RECOGNIZE, WITHDRAW, SWITCH, INTENT = "recognize", "withdraw_recognition", "switch_recognition", \
+    "announce_intent_to_recognize"
+REFUSE, TALKS, ESTABLISH, SEVER, SUPPORT = "refuse_recognition", "talks_on_recognition", "establish_relations", \
+    "sever_relations", "support"
+RELATION_TYPES = frozenset({ESTABLISH, SEVER})
+_ANCESTOR_LIMIT = 6
+
+
+def _words(data: dict[str, Any], name: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in data.get(name, []))
+
+
+@dataclass(frozen=True)
+class RecognitionLexicon:
+    types: dict[str, tuple[str, str]]  # type -> (PLOVER root, CAMEO code)
+    verbs: frozenset[str]
+    withdraw_verbs: frozenset[str]
+    nouns: frozenset[str]
+    withdraw_nouns: frozenset[str]
+    withdraw_governors: frozenset[str]
+    switch_governors: frozenset[str]
+    switch_objects: frozenset[str]
+    grant_governors: frozenset[str]
+    claim_heads: frozenset[str]
+    claim_preps: frozenset[str]
+    claim_roles: frozenset[str]
+    target_kinds: frozenset[str]
+    relation_nouns: frozenset[str]
+    excluded_modifiers: frozenset[str]
+    establish_verbs: frozenset[str]
+    sever_verbs: frozenset[str]
+    establish_nouns: frozenset[str]
+    sever_nouns: frozenset[str]
+    normalisation_words: frozenset[str]
+    partner_preps: frozenset[str]
+    pair_preps: frozenset[str]
+    talks: frozenset[str]
+
+    @classmethod
+    def from_lexicon(cls, data: dict[str, Any]) -> RecognitionLexicon:
+        rec, rel = data["recognition"], data["relations"]
+        return cls(
+            types={name: (str(v["plover"]), str(v["cameo"])) for name, v in data["types"].items()},
+            verbs=_words(rec, "verbs"), withdraw_verbs=_words(rec, "withdraw_verbs"), nouns=_words(rec, "nouns"),
+            withdraw_nouns=_words(rec, "withdraw_nouns"), withdraw_governors=_words(rec, "withdraw_governors"),
+            switch_governors=_words(rec, "switch_governors"),
+            switch_objects=_words(rec, "switch_objects"), grant_governors=_words(rec, "grant_governors"),
+            claim_heads=_words(rec, "claim_heads"), claim_preps=_words(rec, "claim_preps"),
+            claim_roles=_words(rec, "claim_roles"), target_kinds=_words(rec, "target_kinds"),
+            relation_nouns=_words(rel, "nouns"), excluded_modifiers=_words(rel, "excluded_modifiers"),
+            establish_verbs=_words(rel, "establish_verbs"), sever_verbs=_words(rel, "sever_verbs"),
+            establish_nouns=_words(rel, "establish_nouns"), sever_nouns=_words(rel, "sever_nouns"),
+            normalisation_words=_words(rel, "normalisation_words"), partner_preps=_words(rel, "partner_preps"),
+            pair_preps=_words(rel, "pair_preps"), talks=_words(data["talks"], "words"),
+        )
+
+
+def load_recognition_lexicon(lexicon_dir: str | None = None) -> RecognitionLexicon:
+    return RecognitionLexicon.from_lexicon(load_lexicon("events", lexicon_dir=lexicon_dir))
+
+
+@dataclass
+class Found:
+    """One recognition-family act before it becomes Events (one per actor × target)."""
+
+    type: str
+    trigger: Token
+    actors: list[Span]
+    targets: list[Span]
+    modality: str
+    source: Span | None = None
+    reported_by: Token | None = None
+    confidence: float = 0.8
+    trigger_end: int | None = None  # token index after the trigger phrase (verb + particle)
+    notes: list[str] = field(default_factory=list)
+
+
+class RecognitionFinder:
+    def __init__(self, doc: Doc, arguments: Arguments, lexicon: RecognitionLexicon, cues: ModalityCues) -> None:
+        self.doc = doc
+        self.args = arguments
+        self.lex = lexicon
+        self.cues = cues
+
+    # -- entry --------------------------------------------------------------------------------
+    def find(self) -> list[Found]:
+        out: list[Found] = []
+        used: set[int] = set()  # trigger tokens already turned into an act
+        for tok in self.doc:
+            lemma = tok.lemma_.lower()
+            found: Found | None = None
+            if tok.i in used:
+                continue
+            if lemma in self.lex.switch_objects and tok.dep_ == "dobj" \
+                    and tok.head.lemma_.lower() in self.lex.switch_governors:
+                found = self._switch(tok, tok.head)
+                if found is not None:
+                    used.add(found.trigger.i)
+                    out.append(found)
+                    continue
+            if lemma in self.lex.verbs and tok.pos_ in ("VERB", "AUX") and tok.dep_ != "amod":
+                found = self._recognise_verb(tok)
+            elif lemma in self.lex.withdraw_verbs and tok.pos_ == "VERB":
+                found = self._simple_verb(tok, WITHDRAW)
+            elif lemma in self.lex.nouns and tok.pos_ in ("NOUN", "PROPN"):
+                found = self._recognition_noun(tok)
+            elif lemma in self.lex.relation_nouns and tok.pos_ in ("NOUN", "PROPN"):
+                found = self._relations(tok)
+            elif lemma in self.lex.normalisation_words and not self._has_relation_object(tok):
+                found = self._normalisation(tok)
+            if found is not None:
+                used.add(found.trigger.i)
+                out.append(found)
+        return out
+
+    # -- recognition --------------------------------------------------------------------------
+    def _recognise_verb(self, verb: Token) -> Found | None:
+        claim = self._claim_owner(verb)
+        actors = self.args.subjects(verb)
+        if claim is not None:
+            owners = self.args.actors(claim)
+            if not owners or not actors:
+                return None
+            return Found(SUPPORT, verb, actors, owners, modality_of(verb, self.cues))
+        targets = self._targets(self.args.objects(verb, self._codes(actors)))
+        if not targets:
+            return None
+        return self._typed(RECOGNIZE, verb, actors, targets)
+
+    def _simple_verb(self, verb: Token, kind: str) -> Found | None:
+        actors = self.args.subjects(verb)
+        targets = self._targets(self.args.objects(verb, self._codes(actors))
+                                or self.args.prep_objects(verb, {"from"}, self._codes(actors)))
+        if not targets:
+            return None
+        return self._typed(kind, verb, actors, targets)
+
+    def _claim_owner(self, verb: Token) -> Token | None:
+        """For "recognised Moroccan sovereignty over X" / "X as Y's capital": the word naming the owner."""
+        for obj in self.args.object_heads(verb):
+            if obj.lemma_.lower() in self.lex.claim_heads and (
+                    any(c.dep_ == "prep" and c.lower_ in self.lex.claim_preps for c in obj.children)
+                    or self.args.span_at(obj) is None):
+                owners = [c for c in obj.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+                owners += [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                           for g in c.children if g.dep_ == "pobj"]
+                if owners:
+                    return owners[0]
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ == "as":
+                for role in prep.children:
+                    if role.dep_ == "pobj" and role.lemma_.lower() in self.lex.claim_roles:
+                        owners = [c for c in role.children if c.dep_ in ("poss", "amod", "compound")]
+                        owners += [g for c in role.children if c.dep_ == "prep" and c.lower_ == "of"
+                                   for g in c.children if g.dep_ == "pobj"]
+                        if owners:
+                            return owners[0]
+        return None
+
+    def _recognition_noun(self, noun: Token) -> Found | None:
+        named: list[Span] = []
+        anchor = noun
+        if noun.dep_ == "compound" and self.args.span_at(noun.head) is not None:
+            # "withdrawing its recognition Kosovo" (a missing "of"): the name heads the phrase
+            anchor = noun.head
+            named = self.args.actors(anchor)
+        governor = anchor.head if anchor.dep_ in ("dobj", "nsubjpass", "conj") else None
+        gov_lemma = governor.lemma_.lower() if governor is not None else ""
+        # "the withdrawal of its recognition"
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in self.lex.withdraw_nouns:
+            governor, gov_lemma = noun.head.head, "withdraw"
+            kind = WITHDRAW
+        elif gov_lemma in self.lex.withdraw_governors:
+            kind = WITHDRAW
+        elif gov_lemma in self.lex.switch_governors:
+            kind = SWITCH
+        else:
+            kind = RECOGNIZE
+        if kind == SWITCH:
+            return self._switch(noun, governor)
+        actors: list[Span] = []
+        if governor is not None and governor.pos_ in ("VERB", "AUX") and (
+                kind != RECOGNIZE or gov_lemma in self.lex.grant_governors):
+            actors = self.args.subjects(governor)
+        if not actors and governor is not None and governor.pos_ == "NOUN":
+            actors = self.args.possessors(governor)
+        if not actors:
+            actors = self.args.possessors(noun) or self.args.prep_objects(noun, {"by"})
+        exclude = self._codes(actors)
+        targets = [s for s in named if actor_code(s) not in exclude] or self.args.prep_objects(noun, {"of", "to"},
+                                                                                             exclude)
+        if not targets and governor is not None:
+            targets = self.args.prep_objects(governor, {"to"}, exclude)
+        if not targets:
+            targets = [s for s in self.args.spans if s.start > noun.i and s.start <= noun.i + 3
+                       and noun.sent.start <= s.start < noun.sent.end and actor_code(s) not in exclude]
+            targets = self._targets(targets)[:1]
+        if not targets:
+            targets = self._sentence_contested(noun, exclude)
+        targets = self._targets(targets)
+        if not actors or not targets:
+            return None
+        trigger = governor if kind == WITHDRAW and governor is not None else noun
+        found = self._typed(kind, trigger, actors, targets, modality_word=noun)
+        if found is not None:
+            found.confidence = 0.7
+        return found
+
+    def _switch(self, noun: Token, governor: Token | None) -> Found | None:
+        """"moved its recognition (over) from Taipei to Beijing": target after "to", `from` after "from"."""
+        holders = [noun] + ([governor] if governor is not None else [])
+        if governor is not None:
+            holders += [c for c in governor.children if c.dep_ in ("prt", "advmod")]
+        targets = [s for h in holders for s in self.args.prep_objects(h, {"to"})][:1]
+        sources = [s for h in holders for s in self.args.prep_objects(h, {"from"})][:1]
+        exclude = self._codes(targets + sources)
+        actors: list[Span] = []
+        if governor is not None and governor.pos_ in ("VERB", "AUX"):
+            actors = self.args.subjects(governor, exclude)
+        actors = actors or self.args.possessors(noun, exclude)
+        if not targets or not actors:
+            return None
+        found = Found(SWITCH, governor or noun, actors, targets, modality_of(noun, self.cues),
+                      source=sources[0] if sources else None)
+        return self._retype(found)
+
+    def _sentence_contested(self, tok: Token, exclude: frozenset[str]) -> list[Span]:
+        sent = tok.sent
+        return [s for s in self.args.spans if sent.start <= s.start < sent.end
+                and actor_kind(s) == "contested_state" and actor_code(s) not in exclude][:1]
+
+    # -- relations ----------------------------------------------------------------------------
+    def _has_relation_object(self, tok: Token) -> bool:
+        return any(c.lemma_.lower() in self.lex.relation_nouns for c in tok.children if c.dep_ in ("dobj", "pobj"))
+
+    def _relations(self, noun: Token) -> Found | None:
+        mods = {c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound")}
+        if mods & self.lex.excluded_modifiers:
+            return None
+        modifier = next((c for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i and (
+            c.lemma_.lower() in self.lex.establish_nouns or c.lemma_.lower() in self.lex.normalisation_words)), None)
+        if modifier is not None:  # "normalising relations" parsed as an adjective
+            return self._relation_found(ESTABLISH, modifier, noun, self.args.owners(noun))
+        head = noun.head
+        if noun.dep_ == "pobj" and head.lower_ == "of":
+            head = head.head
+        elif noun.dep_ == "conj" and head.lemma_.lower() in self.lex.relation_nouns:
+            return None  # "relations and ties": one act
+        if noun.dep_ not in ("dobj", "nsubjpass", "pobj", "nsubj") or head is noun:
+            return None
+        lemma = head.lemma_.lower()
+        if head.pos_ in ("VERB", "AUX"):
+            if noun.dep_ == "nsubj" and not any(c.dep_ == "auxpass" for c in head.children):
+                return None
+            if lemma in self.lex.establish_verbs:
+                kind = ESTABLISH
+            elif lemma in self.lex.sever_verbs:
+                kind = SEVER
+            else:
+                return None
+            actors = self.args.subjects(head)
+        elif head.pos_ in ("NOUN", "PROPN"):
+            if lemma in self.lex.establish_nouns:
+                kind = ESTABLISH
+            elif lemma in self.lex.sever_nouns:
+                kind = SEVER
+            else:
+                return None
+            actors = self.args.possessors(head) or self.args.owners(head)
+        else:
+            return None
+        return self._relation_found(kind, head, noun, actors)
+
+    def _relation_found(self, kind: str, trigger: Token, noun: Token | None, actors: list[Span]) -> Found | None:
+        holders = [trigger] + ([noun] if noun is not None else [])
+        if not actors and noun is not None:
+            actors = self.args.possessors(noun)
+        pair: list[Span] = []
+        for holder in holders:
+            pair = pair or self.args.prep_objects(holder, self.lex.pair_preps)
+        if len(pair) > 1:
+            actors, targets = pair[:1], pair[1:]
+        else:
+            targets = []
+            for holder in holders:
+                targets = targets or self.args.prep_objects(holder, self.lex.partner_preps, self._codes(actors))
+            if not targets and pair:
+                targets = [s for s in pair if actor_code(s) not in self._codes(actors)]
+        if not targets and len(actors) > 1:
+            actors, targets = actors[:1], actors[1:]
+        found = self._typed(kind, trigger, actors, targets)
+        if found is not None and (not actors or not targets):
+            found.confidence = 0.5
+        return found
+
+    def _normalisation(self, tok: Token) -> Found | None:
+        if tok.pos_ in ("VERB", "AUX"):
+            actors = self.args.subjects(tok)
+        elif tok.pos_ in ("NOUN", "PROPN"):
+            actors = self.args.possessors(tok) or self.args.owners(tok)
+        else:
+            return None
+        return self._relation_found(ESTABLISH, tok, None, actors)
+
+    # -- typing -------------------------------------------------------------------------------
+    def _typed(self, kind: str, trigger: Token, actors: list[Span], targets: list[Span],
+               modality_word: Token | None = None) -> Found | None:
+        modality = modality_of(modality_word or trigger, self.cues)
+        found = Found(kind, trigger, actors, targets, modality)
+        return self._retype(found)
+
+    def _retype(self, found: Found) -> Found | None:
+        # a mention that resolves to no code cannot be a party; leave the slot for inheritance
+        found.actors = [s for s in found.actors if actor_code(s)]
+        found.targets = [s for s in found.targets if actor_code(s)]
+        kind, modality = found.type, found.modality
+        talks = self._talks_context(found.trigger)
+        if kind in (RECOGNIZE, ESTABLISH):
+            if modality == NEGATED:
+                found.type = REFUSE
+            elif talks:
+                found.type = TALKS
+            elif kind == RECOGNIZE and modality in (FUTURE, CONDITIONAL):
+                found.type = INTENT
+            elif modality == POSSIBLE:
+                return None
+        elif kind == SUPPORT:
+            return found if modality in (ASSERTED, FUTURE) else None
+        elif modality in (NEGATED, POSSIBLE):
+            return None
+        if found.trigger_end is None:
+            particles = [c.i for c in found.trigger.children if c.dep_ == "prt"]
+            found.trigger_end = max([found.trigger.i] + particles) + 1
+        return found
+
+    def _talks_context(self, trigger: Token) -> bool:
+        tok = trigger
+        for _ in range(_ANCESTOR_LIMIT):
+            if tok.head is tok:
+                return False
+            if tok.dep_ in ("ccomp", "relcl", "parataxis"):
+                return False
+            tok = tok.head
+            if tok.lemma_.lower() in self.lex.talks:
+                return True
+            if tok.lemma_.lower() in self.cues.reporting_verbs:
+                return False
+        return False
+
+    def _targets(self, spans: list[Span]) -> list[Span]:
+        return [s for s in spans if actor_kind(s) in self.lex.target_kinds]
+
+    @staticmethod
+    def _codes(spans: list[Span]) -> frozenset[str]:
+        return frozenset(c for c in (actor_code(s) for s in spans) if c)
