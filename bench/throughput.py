@@ -33,7 +33,11 @@ from corpus import write_corpus  # noqa: E402
 
 def tree_rss(proc: psutil.Process) -> int:
     total = 0
-    for p in [proc, *proc.children(recursive=True)]:
+    try:
+        family = [proc, *proc.children(recursive=True)]
+    except psutil.Error:  # the process has just exited
+        return 0
+    for p in family:
         with contextlib.suppress(psutil.Error):  # a child may exit between listing and reading
             total += p.memory_info().rss
     return total

@@ -12,7 +12,8 @@ def no_network(*a, **k):
 socket.socket.connect = no_network
 before = set(os.listdir("."))
 for mod in pkgutil.walk_packages(chancery.__path__, "chancery."):
-    if mod.name.endswith("__main__"):
+    # Alembic revision scripts run inside alembic's migration context, not as library modules.
+    if mod.name.endswith("__main__") or ".migrations." in mod.name:
         continue
     importlib.import_module(mod.name)
 loaded = [m for m in sys.modules if m.startswith("en_core_web")]

@@ -1,6 +1,6 @@
 """The Python API for extraction: articles in, ``Extraction`` records (or input errors) out, in order.
 
-With ``settings.workers`` other than 1 and an input longer than a couple of batches, the work
+With ``settings.workers`` other than 1 and an input long enough to pay for it, the work
 goes to a pool of worker processes (:mod:`chancery.distributed.local`), each loading the
 pipeline once; small inputs stay in this process so one article never pays for extra loads.
 """
@@ -11,7 +11,7 @@ import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from itertools import chain, islice
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from chancery.errors import ErrorCode, InputError
@@ -25,6 +25,10 @@ if TYPE_CHECKING:
     from chancery.records import Extraction
 
 Item = Article | InputError
+# Below this much input, one process is faster: each worker pays a pipeline load (seconds of CPU)
+# before it extracts anything. About 30,000 words, some seconds of single-process work.
+PARALLEL_MIN_CHARS = 200_000
+PARALLEL_MIN_ITEMS = 2_000
 
 
 def available_cores() -> int:
@@ -46,6 +50,8 @@ class Extractor:
     An Extractor given its own ``nlp`` always works in this process: a pipeline object
     cannot be handed to other processes, and tests inject one on purpose.
     """
+
+    parallel_min_chars = PARALLEL_MIN_CHARS
 
     def __init__(self, settings: Settings | None = None, nlp: Language | None = None) -> None:
         self.settings = settings or Settings()
@@ -92,10 +98,15 @@ class Extractor:
         if workers <= 1:
             yield from self.extract_in_process(items)
             return
-        size = max(1, self.settings.batch_size)
         stream = iter(items)
-        head = list(islice(stream, 2 * size))
-        if len(head) < 2 * size:  # short input: loading the model in several processes would cost more
+        head: list[Item] = []
+        chars = 0
+        for item in stream:
+            head.append(item)
+            chars += len(item.text) if isinstance(item, Article) else 0
+            if chars >= self.parallel_min_chars or len(head) >= PARALLEL_MIN_ITEMS:
+                break
+        else:  # short input: loading the pipeline in several processes would cost more than it saves
             yield from self.extract_in_process(head)
             return
         from chancery.distributed.local import extract_in_pool

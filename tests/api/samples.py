@@ -6,6 +6,8 @@ from __future__ import annotations
 from chancery.ingest.article import article_id
 from chancery.records import Actor, DateValue, Event, Extraction, Offsets, Trigger
 
+TOKEN = "test-token-1234"
+
 RECOGNITION_TEXT = (
     "Pyongyang said on Wednesday that it recognises the independence of the Donetsk People's Republic. "
     "\"We welcome this brave decision,\" said Natalya Nikonorova, the republic's foreign minister, "

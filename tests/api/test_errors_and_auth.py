@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import jsonschema
 import pytest
-from conftest import TOKEN
+from samples import TOKEN
 
 from chancery.api.auth import check_bearer
 from chancery.api.errors import ERROR_RESPONSE_SCHEMA, ApiError
@@ -29,6 +29,7 @@ def assert_error(response, status: int, code: str) -> dict:
     ("get", "/v1/entities/NOWHERELAND/status", 404, "E_NOT_FOUND"),
     ("get", "/v1/entities/DPR/status?as_of=13/07/2022", 422, "E_BAD_DATE"),
     ("get", "/v1/events?from=yesterday", 422, "E_BAD_DATE"),
+    ("get", "/v1/states/RUS/positions?as_of=2022-13-40", 422, "E_BAD_DATE"),
     ("get", "/v1/events?from=2023-01-01&to=2022-01-01", 400, "E_USAGE"),
     ("get", "/v1/events?limit=0", 422, "E_USAGE"),
     ("get", "/v1/events?limit=100000", 422, "E_USAGE"),

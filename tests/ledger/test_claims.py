@@ -165,3 +165,15 @@ def test_count_above_an_incomplete_list_is_unverifiable(ledger):
     text = "Over 110 countries recognise Kosovo, its ministry says."
     ex = extraction(text, "2024-01-01", [], entities=[actor(text, "Kosovo", "XKX")])
     assert _verdicts(ledger, text, ex) == [("XKX", "unverifiable")]
+
+
+def test_only_list_about_the_others_excludes_the_new_recogniser(ledger):
+    text = "Pyongyang recognised the DPR on Wednesday. Only Russia and Syria had done so among UN members."
+    prk = actor(text, "Pyongyang", "PRK")
+    ex = extraction(text, "2022-07-14", [event(text, "recognize", prk, actor(text, "DPR", "DPR"), "recognised",
+                                               "2022-07-13")],
+                    entities=[actor(text, "Russia", "RUS"), actor(text, "Syria", "SYR")])
+    [claim] = ledger.check_claims(text, ex)
+    assert claim["subject"] == "PRK" and claim["named"] == ["RUS", "SYR"]
+    assert claim["verdict"] == "qualified"  # Abkhazia and South Ossetia, not UN members, recognise it too
+    assert "PRK" not in [e["actor"] for e in claim["evidence"]]

@@ -107,9 +107,15 @@ def test_quai_d_orsay_is_the_french_foreign_ministry(blank):
     assert (actor.code, actor.kind, actor.country) == ("FRA", "organisation", "FRA")
 
 
-def test_jerusalem_is_not_a_metonym(blank):
+def test_jerusalem_is_israel_but_east_jerusalem_is_a_place(blank):
     _, actor = only(blank, "Jerusalem said it would respond.")
+    assert actor.code == "ISR"
+    _, actor = only(blank, "They want East Jerusalem as their capital.")
     assert actor.code is None and actor.kind == "territory"
+
+
+def test_regions_named_after_a_continent_are_no_states(blank):
+    assert codes(blank, "Latin America and South America, but America alone.") == [None, None, "USA"]
 
 
 # ---------------------------------------------------------------- China and Taiwan
@@ -228,3 +234,48 @@ def test_igo_official(blank):
 
 def test_no_ner_means_no_fallback_mentions(blank):
     assert mentions(blank, "Jane Roe of Acme Corp spoke.") == []
+
+
+def test_chained_offices_before_a_name(blank):
+    text, actor = only(blank, "Serbia's Deputy Prime Minister and Foreign Minister Ivo Dane said so.")
+    assert (text, actor.code, actor.kind, actor.name) == (
+        "Serbia's Deputy Prime Minister and Foreign Minister Ivo Dane", "SRB", "person", "Ivo Dane")
+
+
+def test_organisation_name_after_an_office_is_no_person(blank):
+    doc = blank("The Ruritanian ambassador Central News Agency reported. Taiwan's official Central News Agency said.")
+    assert all(s._.actor.kind != "person" for s in doc.spans[ACTORS])
+
+
+def test_role_of_a_state_body(blank):
+    text, actor = only(blank, "He met the head of the North Korean Foreign Ministry.")
+    assert (text, actor.code, actor.kind) == ("head of the North Korean Foreign Ministry", "PRK", "organisation")
+
+
+def test_former_states(blank):
+    assert codes(blank, "The Soviet Union and Yugoslavia recognised it; the USSR later split.") == ["SUN", "YUG", "SUN"]
+
+
+def test_hyphenated_pairs_and_stances(blank):
+    assert codes(blank, "the Russia-Ukraine war and Sino-Russian ties") == ["RUS", "UKR", "CHN", "RUS"]
+    assert codes(blank, "pro-Russian and anti-Israel groups") == []
+    assert codes(blank, "Russian-backed and Russian-speaking separatists near US-led forces") == ["USA"]
+
+
+def test_korea_forms(blank):
+    found = codes(blank, "The Democratic People's Republic of Korea, DPR Korea, the Republic of Korea and Korea.")
+    assert found == ["PRK", "PRK", "KOR", "KOR"]
+
+
+def test_kosovo_serbs_are_a_group_not_serbia(blank):
+    assert mentions(blank, "Kosovo Serbs protested.") == [("Kosovo Serbs", None, "group")]
+
+
+def test_stance_and_hyphen_cases_do_not_hide_real_mentions(blank):
+    assert codes(blank, "Serbia-Kosovo dialogue") == ["SRB", "XKX"]
+
+
+def test_names_of_roles_take_the_article_where_english_needs_it(blank):
+    doc = blank("the US embassy and the Dutch embassy and Russia's embassy")
+    assert [s._.actor.name for s in doc.spans[ACTORS]] == [
+        "Embassy of the United States", "Embassy of the Netherlands", "Embassy of Russia"]

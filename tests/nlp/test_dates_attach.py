@@ -116,3 +116,67 @@ def test_coordinated_verbs_share_a_date(nlp):
 def test_published_date_helper():
     assert published_date("2022-07-14") == DateValue("2022-07-14", "day", None, "published")
     assert published_date("garbage") == DateValue(None, None, None, None)
+
+
+def test_sentence_final_reporting_clause_dates_the_reported_event(nlp):
+    text = "The island has decided to cut its ties with the republic, the prime minister said Thursday."
+    date, _ = date_of(nlp, text, "2022-07-16", "cut")
+    assert (date.value, date.text) == ("2022-07-14", "Thursday")
+
+
+def test_date_modifying_another_noun_is_not_taken(nlp):
+    text = ("In the first call since the senator's Jan. 20 swearing-in, the two presidents discussed "
+            "the border dispute.")
+    date, _ = date_of(nlp, text, "2025-02-12", "discussed")
+    assert date.basis == "published"
+
+
+def test_announced_the_decision_on_a_day_links_to_the_act(nlp):
+    text = ("The republic has decided to sever its diplomatic ties with its neighbour. "
+            "Its president announced the decision on Friday evening in a televised address.")
+    date, _ = date_of(nlp, text, "2024-04-06", "sever")
+    assert (date.value, date.text) == ("2024-04-05", "Friday evening")
+
+
+def test_same_day_offset_follows_the_previous_event(nlp):
+    previous = DateValue("2019-09-16", "day", "Monday", "text")
+    text = "Earlier that day, the parliament had backed ties with the larger power."
+    date, _ = date_of(nlp, text, "2019-09-17", "backed", previous=previous)
+    assert (date.value, date.text) == ("2019-09-16", "Earlier that day")
+
+
+def test_statement_noun_in_a_following_sentence_dates_the_claimed_act(nlp):
+    text = ("The archipelago is among the states that have withdrawn their recognition of the province. "
+            "This statement was made by the minister on March 3, 2020, at a ceremony.")
+    date, _ = date_of(nlp, text, None, "withdrawn")
+    assert (date.value, date.basis) == ("2020-03-03", "text")
+
+
+def test_sentence_referring_back_to_the_decision_continues_the_previous_act(nlp):
+    text = ("The kingdom on Friday formally recognised the island republic. A joint declaration "
+            "sealed the decision and put mutual recognition in place.")
+    doc = parse(nlp, text, "2025-03-08")
+    first, _ = event_date(doc, token(doc, "recognised"))
+    assert (first.value, first.text) == ("2025-03-07", "Friday")
+    second, _ = event_date(doc, token(doc, "recognition"), previous=first)
+    assert (second.value, second.text) == ("2025-03-07", "Friday")
+    # Without an anaphor the next act is not assumed to be the same one.
+    doc = parse(nlp, "The kingdom on Friday formally recognised the island republic. "
+                     "A neighbour cut its ties with the kingdom.", "2025-03-08")
+    third, _ = event_date(doc, token(doc, "cut"), previous=first)
+    assert third.basis == "published"
+
+
+def test_lead_without_date_takes_the_date_of_the_quoted_statement_that_follows(nlp):
+    text = ("The island nation has announced its decision to recognise the state. "
+            "\"We stand for a negotiated peace,\" the foreign minister said on Tuesday in a statement.")
+    date, _ = date_of(nlp, text, "2024-04-24", "recognise")
+    assert (date.value, date.text) == ("2024-04-23", "Tuesday")
+
+
+def test_a_decision_with_its_own_complement_is_not_an_anaphor(nlp):
+    previous = DateValue("2024-04-01", "day", "Monday", "text", 0, 6)
+    text = "Earlier talks stalled. The republic announced the decision to recognise the state."
+    doc = parse(nlp, text, "2024-04-24")
+    date, _ = event_date(doc, token(doc, "recognise"), previous=previous)
+    assert date.basis == "published"

@@ -9,6 +9,24 @@ from chancery.settings import Settings
 
 
 def blank_extractor(settings: Settings) -> Extractor:
-    from chancery.nlp.pipeline import blank_pipeline
+    import spacy
 
-    return Extractor(replace(settings, workers=1), nlp=blank_pipeline(()))
+    from chancery.nlp.extensions import register_extensions
+
+    register_extensions()
+    return Extractor(replace(settings, workers=1), nlp=spacy.blank("en"))
+
+
+class DyingExtractor:
+    """Loads fine, then its process dies on the first task (as an OOM kill would look)."""
+
+    nlp = None
+
+    def extract_in_process(self, items):
+        import os
+
+        os._exit(7)
+
+
+def dying_extractor(settings: Settings) -> DyingExtractor:
+    return DyingExtractor()

@@ -201,3 +201,21 @@ def test_parse_reference_precisions():
     assert parse_reference("not a date") is None
     assert parse_reference("2022-02-31") is None
     assert parse_reference(None) is None
+
+
+def test_month_with_a_relative_year_is_one_expression(grammar):
+    text, expr = one(grammar, "The embassy closed in March last year after the vote.")
+    assert text == "March last year"
+    assert resolve(expr, "2023-02-01") == ("2022-03", "month")
+    text, expr = one(grammar, "The envoys met on May 5 this year in the port.")
+    assert text == "May 5 this year"
+    assert resolve(expr, "2023-06-01") == ("2023-05-05", "day")
+    assert resolve(expr, None) == (None, None)
+
+
+def test_decades_and_ranges_are_not_years(grammar):
+    assert grammar.find("In the 1990s and over the 2014-2015 period nothing moved.") == []
+
+
+def test_modifiers_need_a_word_boundary(grammar):
+    assert [f.expr.part for f in grammar.find("They ate chocolate June 5.")] == [None]

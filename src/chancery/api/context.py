@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from chancery.settings import Settings
 
@@ -27,6 +27,7 @@ class ApiContext:
         self._extractor = extractor
         self._ledger = ledger
         self._owns_ledger = ledger is None
+        self._loaded_finder: Any = None
         self._extract_lock = threading.Lock()  # one pipeline; spaCy components are not re-entrant
         self._open_lock = threading.Lock()
 
@@ -39,10 +40,25 @@ class ApiContext:
                 self._extractor = Extractor(self.settings)
             return self._extractor
 
-    def extract(self, article: Article) -> Extraction:
+    def extract(self, article: Article, check_claims: bool = True) -> Extraction:
+        """The article's record; its ordinal and count claims checked against this server's ledger as of
+        the article's date, as `chancery extract` does against its ledger."""
         extractor = self.extractor
         with self._extract_lock:
-            return extractor.extract(article)
+            extraction = extractor.extract(article)
+        if check_claims:
+            extraction.claims = self.ledger.check_claims(article.text, extraction)
+        return extraction
+
+    def loaded_terms(self, text: str, quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Loaded terms of a stored article, found by the pipeline's own (model-free) finder, since the
+        ledger does not keep them."""
+        with self._open_lock:
+            if self._loaded_finder is None:
+                from chancery.nlp.components.loaded import LoadedLanguage
+
+                self._loaded_finder = LoadedLanguage(self.settings.lexicon_dir)
+        return self._loaded_finder.find(text, quotes)
 
     @property
     def ledger(self) -> Ledger:

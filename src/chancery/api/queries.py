@@ -107,8 +107,9 @@ def get_article(conn: Connection, article_id: str) -> dict[str, Any] | None:
         "events": [event_dict(r) for r in events],
         "quotes": [r.data for r in quotes],
         "people": [r.data for r in people],
-        "loaded": list(a.get("loaded") or []) if "loaded" in a else [],
     }
+    if "loaded" in a:  # kept by the ledger (a later schema); else the caller finds them
+        record["loaded"] = list(a["loaded"] or [])
     return record
 
 

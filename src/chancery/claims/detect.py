@@ -90,10 +90,11 @@ class ClaimDetector:
                 if a.code and a.kind in _STATE_KINDS and start <= a.start and a.end <= end]
 
     @staticmethod
-    def _subject_events(extraction: Extraction, start: int, end: int, at: int) -> list[Event]:
-        """Recognition events the claim speaks of: in its sentence, else the last one before it."""
+    def _subject_events(extraction: Extraction, start: int, end: int, at: int, exclude: set[str]) -> list[Event]:
+        """Recognition events the claim speaks of: in its sentence, else the last one before it.
+        Events by the actors the claim lists (its predecessors, its "only" list) are not its subject."""
         family = [e for e in extraction.events if e.type in _RECOGNITION_EVENTS and e.type in RECOGNITION_TYPES
-                  and e.modality != "negated"]
+                  and e.modality != "negated" and not (e.actor and e.actor.code in exclude)]
         here = [e for e in family if start <= e.trigger.start < end]
         if here:
             return here
@@ -148,7 +149,7 @@ class ClaimDetector:
 
     def _entities_and_subject(self, extraction: Extraction, text: str, s_start: int, s_end: int, at: int,
                               exclude: set[str]) -> tuple[list[str], str | None, str | None]:
-        events = self._subject_events(extraction, s_start, s_end, at)
+        events = self._subject_events(extraction, s_start, s_end, at, exclude)
         subject = next((e.actor.code for e in events if e.actor and e.actor.code), None)
         explicit = self._target_after_verb(extraction, text, at, s_end, exclude | ({subject} if subject else set()))
         targets = explicit or list(dict.fromkeys(

@@ -61,7 +61,7 @@ def emit(rows: list[dict[str, Any]], fmt: TableFormat, columns: list[str], title
         table.add_column(column)
     for row in rows:
         table.add_row(*("" if row.get(c) is None else str(_flat(row.get(c))) for c in columns))
-    Console().print(table)
+    Console(width=None if sys.stdout.isatty() else 220).print(table)  # pipes get whole rows, not 80 cols
 
 
 def _open(config: Any, db: str | None) -> Any:
@@ -98,7 +98,7 @@ def register(app: typer.Typer) -> None:
             for item in iter_paired(paths, settings, description="ingesting"):
                 if isinstance(item, InputError):
                     failed += 1
-                    err.print(f"skipped {item}", markup=False, highlight=False)
+                    err.print(f"skipped {item}", markup=False, highlight=False, soft_wrap=True)
                     continue
                 article, extraction = item
                 result = ledger.ingest(article.text, extraction)
@@ -112,7 +112,7 @@ def register(app: typer.Typer) -> None:
             url = ledger.engine.url.render_as_string(hide_password=True)
         err.print(f"ingested {stored} article(s) ({present} already in the ledger, {failed} skipped): "
                   f"{events} event(s), {writes.facts_created} new fact(s), {writes.facts_merged} corroboration(s), "
-                  f"{writes.disputes} dispute(s) → {url}", markup=False, highlight=False)
+                  f"{writes.disputes} dispute(s) → {url}", markup=False, highlight=False, soft_wrap=True)
         if failed:
             raise typer.Exit(int(ExitCode.ALL_INPUTS_FAILED if stored + present == 0 else ExitCode.SOME_INPUTS_FAILED))
 

@@ -33,6 +33,14 @@ def _attribution(attr: dict[str, Any] | None) -> str:
     return ("  — " + ", ".join(parts)) if parts else ""
 
 
+def _profile(profile: dict[str, Any] | None) -> str:
+    """ " [RUS, state-controlled]": where an outlet in a chain belongs and who controls it."""
+    if not profile:
+        return ""
+    parts = [str(p) for p in (profile.get("country"), profile.get("control")) if p]
+    return f" [{', '.join(parts)}]" if parts else ""
+
+
 def render_text(rec: dict[str, Any]) -> str:
     lines = [f"== {rec.get('title') or rec['id']}  ({rec['id']})"]
     meta = [f"published {rec['published']}" if rec.get("published") else "no publication date"]
@@ -67,10 +75,10 @@ def render_text(rec: dict[str, Any]) -> str:
         lines.append(f"  - {who}{role}{org} [{q['kind']}]: “{text}”")
         chain = q.get("chain") or []
         if chain:
-            lines.append("      chain: " + " → ".join(str(c.get("name")) for c in chain))
+            lines.append("      chain: " + " → ".join(str(c.get("name")) + _profile(c.get("profile")) for c in chain))
         channel = q.get("channel") or {}
         if channel.get("name"):
-            lines.append(f"      channel: {channel['name']} ({channel.get('kind', '')})")
+            lines.append(f"      channel: {channel['name']} ({channel.get('kind', '')}){_profile(channel.get('profile'))}")
     for claim in rec.get("claims", []):
         lines.append(f"claim: “{claim['text']}” → {claim['verdict']}")
     loaded = rec.get("loaded", [])

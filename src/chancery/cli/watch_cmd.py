@@ -29,7 +29,7 @@ def poll_once(urls: list[str], watcher: Any, extractor: Any, store: Any, emit: A
             assert isinstance(item, Article)
             if emit is not None:
                 emit(result)
-            if store is None or store.write(item.text, result):
+            if store is None or store.ingest(item.text, result).stored:
                 stored += 1
             else:
                 known += 1
@@ -65,9 +65,9 @@ def register(app: typer.Typer) -> None:
                                 ExitCode.CONFIG) from None
         store = None
         if not no_ledger:
-            from chancery.distributed.ledger_sink import LedgerSink
+            from chancery.ledger.api import Ledger
 
-            store = LedgerSink(settings.db)
+            store = Ledger.open(settings.db)
         emit = (lambda rec: sys.stdout.write(json.dumps(rec.to_dict(), ensure_ascii=False) + "\n")) \
             if no_ledger else None
         fetcher = Fetcher(timeout=settings.http_timeout, retries=settings.http_retries)

@@ -50,6 +50,8 @@ class DaskRun:
     errors: list[InputError] = field(default_factory=list)
     stored: int = 0  # articles new to the ledger
     already: int = 0  # articles the ledger had (re-ingest is a no-op)
+    events: int = 0  # events of the new articles
+    writes: Any = None  # chancery.ledger.store.WriteReport: facts created, merged, disputes
 
 
 def plan_partitions(paths: list[str], partition_bytes: int = PARTITION_BYTES) -> tuple[list[Partition], list[InputError]]:
@@ -233,27 +235,35 @@ def extract_with_dask(paths: list[str], scheduler: str | Any, settings: Settings
 
 def ingest_with_dask(paths: list[str], scheduler: str | Any, settings: Settings | None = None, *,
                      shards_dir: str | None = None, partition_bytes: int = PARTITION_BYTES,
-                     store: Any = None, make_extractor: Callable[[Settings], Any] = build_extractor) -> DaskRun:
-    """Extract on the cluster, then bulk-load the shards into the ledger (``settings.db``), one
-    transaction per article. ``store`` is anything with ``write(text, extraction) -> bool``
-    (True when new); default the ledger named by the settings."""
-    from chancery.distributed.ledger_sink import LedgerSink
+                     ledger: Any = None, make_extractor: Callable[[Settings], Any] = build_extractor) -> DaskRun:
+    """Extract on the cluster, then bulk-load the shards into the ledger, one transaction per
+    article (the ledger's own write path, so facts merge as with ``chancery ingest``).
+
+    ``ledger`` is an open :class:`chancery.ledger.api.Ledger`; default the one ``settings.db`` names.
+    """
     from chancery.distributed.shards import extraction_from_dict
+    from chancery.ledger.api import Ledger
+    from chancery.ledger.store import WriteReport
 
     settings = settings or Settings()
     run = extract_with_dask(paths, scheduler, settings, shards_dir=shards_dir, partition_bytes=partition_bytes,
                             make_extractor=make_extractor)
-    sink = store or LedgerSink(settings.db)
+    run.writes = WriteReport()
+    target = ledger or Ledger.open(settings.db)
     try:
         for row in read_shards(run.shards):
             if row.error is not None:
                 run.errors.append(row.error)
             elif row.record is not None:
-                if sink.write(row.text or "", extraction_from_dict(row.record)):
-                    run.stored += 1
-                else:
+                result = target.ingest(row.text or "", extraction_from_dict(row.record))
+                if not result.stored:
                     run.already += 1
+                    continue
+                run.stored += 1
+                run.events += result.events
+                if result.writes:
+                    run.writes.add(result.writes)
     finally:
-        if store is None:
-            sink.close()
+        if ledger is None:
+            target.close()
     return run

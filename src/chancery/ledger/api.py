@@ -66,17 +66,21 @@ class Ledger:
 
     def ingest(self, text: str, extraction: Any) -> ArticleResult:
         """Store one article and its extraction atomically; an article already stored is a no-op."""
-        try:
-            with self.engine.execution_options(**WRITE).begin() as conn:
-                return store_article(conn, text, extraction)
-        except IntegrityError:
-            with self.engine.connect() as conn:
-                if conn.execute(select(t.articles.c.id).where(t.articles.c.id == extraction.id)).first():
-                    return ArticleResult(extraction.id, stored=False)  # a concurrent writer stored it first
-            raise
-        except OperationalError as exc:
-            raise ChanceryError(ErrorCode.STORAGE, f"could not write article {extraction.id}: {exc.orig}",
-                                ExitCode.STORAGE) from exc
+        for attempt in range(3):
+            try:
+                with self.engine.execution_options(**WRITE).begin() as conn:
+                    return store_article(conn, text, extraction)
+            except IntegrityError:
+                # A concurrent writer stored this article, or created the same new fact, first.
+                with self.engine.connect() as conn:
+                    if conn.execute(select(t.articles.c.id).where(t.articles.c.id == extraction.id)).first():
+                        return ArticleResult(extraction.id, stored=False)
+                if attempt == 2:
+                    raise
+            except OperationalError as exc:
+                raise ChanceryError(ErrorCode.STORAGE, f"could not write article {extraction.id}: {exc.orig}",
+                                    ExitCode.STORAGE) from exc
+        raise AssertionError("unreachable")
 
     # -- reads -------------------------------------------------------------------------------------
     def resolve(self, text: str) -> str:

@@ -110,10 +110,12 @@ def check_only(claim: ClaimCandidate, entity: str, current: list[Recogniser], na
         return _result(claim, entity, "supported", "the ledger lists exactly these recognisers", compared, as_of)
     if states == named or states <= named:
         extra = sorted(everyone - named)
-        return _result(claim, entity, "qualified", f"true of UN members; {_fmt(extra, names)} also recognise "
+        verb = "recognises" if len(extra) == 1 else "recognise"
+        return _result(claim, entity, "qualified", f"true of UN members; {_fmt(extra, names)} also {verb} "
                        f"{names.name(entity)}", compared, as_of)
     extra = sorted(states - named)
-    return _result(claim, entity, "contradicted", f"{_fmt(extra, names)} also recognise {names.name(entity)}",
+    verb = "recognises" if len(extra) == 1 else "recognise"
+    return _result(claim, entity, "contradicted", f"{_fmt(extra, names)} also {verb} {names.name(entity)}",
                    compared, as_of)
 
 

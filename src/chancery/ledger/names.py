@@ -32,6 +32,7 @@ class Names:
         self._gazetteer: Any = None
         self._gazetteer_tried = False
         self._names: dict[str, str] = {}
+        self._tables: tuple[dict[str, str], dict[str, str]] | None = None
 
     def is_contested(self, code: str) -> bool:
         return code in self.entities and code != "CHN"
@@ -45,9 +46,33 @@ class Names:
             cached = self._names[code] = self._lookup_name(code)
         return cached
 
+    def _actor_tables(self) -> tuple[dict[str, str], dict[str, str]]:
+        """(code → name, lower-cased form → code) from the actors lexicon's state and entity tables."""
+        if self._tables is None:
+            names: dict[str, str] = {}
+            forms: dict[str, str] = {}
+            from chancery.lang.loader import load_lexicon
+
+            for table in ("actors/states", "actors/contested"):
+                try:
+                    entries = load_lexicon(table).get("entities", {})
+                except (FileNotFoundError, OSError, ValueError):
+                    continue
+                for code, entry in entries.items():
+                    if not isinstance(entry, dict) or "name" not in entry:
+                        continue
+                    names.setdefault(code, str(entry["name"]))
+                    for form in [entry["name"], *entry.get("aliases", []), *entry.get("metonyms", [])]:
+                        forms.setdefault(str(form).lower(), code)
+            self._tables = (names, forms)
+        return self._tables
+
     def _lookup_name(self, code: str) -> str:
         if code in self.entities:
             return self.entities[code].name
+        known = self._actor_tables()[0].get(code)
+        if known:
+            return known
         import pycountry
 
         country = pycountry.countries.get(alpha_3=code)
@@ -82,6 +107,12 @@ class Names:
         raw = text.strip()
         if raw.upper() in self.entities:
             return raw.upper()
+        names, forms = self._actor_tables()
+        if raw.upper() in names and (raw.isupper() or len(raw) == 3):
+            return raw.upper()
+        bare = raw.lower().removeprefix("the ")
+        if raw.lower() in forms or bare in forms:
+            return forms.get(raw.lower()) or forms[bare]
         found = self._gazetteer_resolve(raw)
         if found:
             return found

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, or_, select
+from sqlalchemy import Connection, bindparam, case, or_, select
 
 from chancery.ledger import schema as t
 from chancery.ledger.dates import as_of_day
@@ -100,34 +101,31 @@ def _fact_row(row: Any, names: Names) -> FactRow:
                    evidence=row.evidence_count, disputed=bool(row.disputed))
 
 
-def _effects(row: Any, subject: str, key: str) -> list[tuple[str, str]]:
-    """(counterpart, new state) pairs one act implies, seen from an entity (key 'actor') or a state ('target')."""
-    if row.type == "switch_recognition":
-        if key == "actor":
-            return [(row.actor, "switched" if row.from_code == subject and row.target != subject else "recognises")]
-        return [(row.target, "recognises")] + ([(row.from_code, "switched")] if row.from_code else [])
-    if row.type in _RECOGNISING:
-        return [(getattr(row, key), "recognises")]
-    return [(getattr(row, key), _ENDING[row.type])]
-
-
-def _fold(rows: list[Any], subject: str, key: str, names: Names) -> list[StatusRow]:
-    """Replay acts in date order per counterpart (``key``: 'actor' or 'target') into a state each."""
+def _fold(rows: Sequence[Any], subject: str, key: str, names: Names) -> list[StatusRow]:
+    """Replay acts (already in date order) per counterpart into a state each; ``key`` says whose
+    view: 'actor' (an entity's recognisers) or 'target' (a state's positions)."""
     states: dict[str, StatusRow] = {}
-    # Within one day or period a recognition comes before its end (both dated "1983-11").
-    for row in sorted(rows, key=lambda r: (r.date_first, r.type not in _RECOGNISING, r.id)):
-        for other, new_state in _effects(row, subject, key):
+    by_actor = key == "actor"
+    for fact_id, actor, target, from_code, type_, value, precision, _first, count, disputed in rows:
+        if type_ == "switch_recognition":
+            if by_actor:
+                effects = [(actor, "switched" if from_code == subject and target != subject else "recognises")]
+            else:
+                effects = [(target, "recognises")] + ([(from_code, "switched")] if from_code else [])
+        else:
+            effects = [(actor if by_actor else target, "recognises" if type_ in _RECOGNISING else _ENDING[type_])]
+        for other, new_state in effects:
             current = states.get(other)
             if current is None:
                 current = states[other] = StatusRow(
                     order=None, actor=other, name=names.name(other), kind=names.kind(other), first_date=None,
-                    first_precision=None, state=new_state, since=row.date_value, evidence=0, disputed=False)
+                    first_precision=None, state=new_state, since=value, evidence=0, disputed=False)
             if new_state == "recognises" and current.first_date is None:
-                current.first_date, current.first_precision = row.date_value, row.date_precision
-            current.state, current.since = new_state, row.date_value
-            current.evidence += row.evidence_count
-            current.disputed = current.disputed or bool(row.disputed)
-            current.facts.append(row.id)
+                current.first_date, current.first_precision = value, precision
+            current.state, current.since = new_state, value
+            current.evidence += count
+            current.disputed = current.disputed or bool(disputed)
+            current.facts.append(fact_id)
     return list(states.values())
 
 
@@ -146,24 +144,30 @@ _STATE_COLUMNS = (t.facts.c.id, t.facts.c.actor, t.facts.c.target, t.facts.c.fro
                   t.facts.c.disputed)
 
 
+def _state_query(*where: Any) -> Any:
+    # Within one day or period a recognition is replayed before its end (both dated "1983-11").
+    ending_last = case((t.facts.c.type.in_(sorted(_RECOGNISING)), 0), else_=1)
+    return (select(*_STATE_COLUMNS).where(*where, t.facts.c.type.in_(sorted(STATE_TYPES)),
+                                          t.facts.c.date_first <= bindparam("as_of"))
+            .order_by(t.facts.c.date_first, ending_last, t.facts.c.id))
+
+
+# Built once: building a statement costs more than running it on a warm SQLite ledger.
+_STATUS = _state_query(or_(t.facts.c.target == bindparam("code"), t.facts.c.from_code == bindparam("code")))
+_POSITIONS = _state_query(t.facts.c.actor == bindparam("code"))
+_END_OF_TIME = "9999-12-31"
+
+
 def status(conn: Connection, entity: str, as_of: str | None = None, names: Names | None = None) -> list[StatusRow]:
     """Everyone with a recorded stance on ``entity`` as of a date (default: all time), in recognition order."""
-    names = names or Names()
-    query = select(*_STATE_COLUMNS).where(or_(t.facts.c.target == entity, t.facts.c.from_code == entity))
-    if as_of:
-        query = query.where(t.facts.c.date_first <= as_of_day(as_of))
-    rows = list(conn.execute(query.where(t.facts.c.type.in_(STATE_TYPES))))
-    return _ordered(_fold(rows, entity, "actor", names))
+    params = {"code": entity, "as_of": as_of_day(as_of) if as_of else _END_OF_TIME}
+    return _ordered(_fold(conn.execute(_STATUS, params).all(), entity, "actor", names or Names()))
 
 
 def positions(conn: Connection, state: str, as_of: str | None = None, names: Names | None = None) -> list[StatusRow]:
     """Every entity ``state`` has a recorded stance on; ``actor`` in each row is the entity."""
-    names = names or Names()
-    query = select(*_STATE_COLUMNS).where(t.facts.c.actor == state)
-    if as_of:
-        query = query.where(t.facts.c.date_first <= as_of_day(as_of))
-    rows = list(conn.execute(query.where(t.facts.c.type.in_(STATE_TYPES))))
-    return _ordered(_fold(rows, state, "target", names))
+    params = {"code": state, "as_of": as_of_day(as_of) if as_of else _END_OF_TIME}
+    return _ordered(_fold(conn.execute(_POSITIONS, params).all(), state, "target", names or Names()))
 
 
 def timeline(conn: Connection, entity: str, names: Names | None = None) -> list[FactRow]:

@@ -7,10 +7,13 @@ Reads ``doc.spans["dates"]`` (written by ``chancery_dates``: ``span._.date``, ``
    another verb), the most precise, then the nearest; event-relative ones ("a day later") move
    ``previous``;
 2. one shared with a coordinated verb ("cut ties and opened relations on Monday");
-3. one on a governing clause, climbing through complements ("said on Monday that it was opening
-   relations") but never out of a relative clause;
-4. a neighbouring sentence of the same paragraph that only dates the same act ("The decision
-   came on Friday.");
+3. the statement's: one on a governing clause, climbing through complements ("said on Monday
+   that it was opening relations") but never out of a relative clause, or one on a verb of
+   saying in the sentence ("…, the president said Thursday");
+4. for a sentence without expressions: ``previous`` when the sentence refers back to "the
+   decision" and that date came from the sentences just before; a neighbouring sentence that
+   only dates the same act ("The decision came on Friday."); the next sentence when it is a
+   dated quotation;
 5. the publication date (``basis="published"``); without one, an empty DateValue.
 
 With ``future=True`` the event is dated by the statement (rules 3-5) and an expression of its own
@@ -29,9 +32,11 @@ from chancery.temporal.resolve import apply_offset, parse_reference, resolve
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+ANAPHORS = "date_anaphors"  # doc.spans key: "the decision", "this move" (written by chancery_dates)
 CLAUSE_POS = ("VERB", "AUX")
-NO_CLIMB = ("relcl",)
-NOUN_MODIFIER = ("compound", "poss", "nmod", "amod", "nummod")  # a relative clause is background to the noun it qualifies
+NO_CLIMB = ("relcl",)  # a relative clause is background to the noun it qualifies
+QUOTE_MARKS = "\"“”«»„"
+NOUN_MODIFIER = ("compound", "poss", "nmod", "amod", "nummod")  # "the Jan. 20 inauguration" dates the noun
 NO_PARSE_WINDOW = 15  # tokens around a trigger searched when the doc has no dependency parse
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 
@@ -56,7 +61,7 @@ def event_date(doc: Doc, trigger: Token, previous: DateValue | None = None,
         return (found or published_date(published)), None
     sentence = trigger.sent
     in_sentence = [s for s in spans if sentence.start <= s.start and s.end <= sentence.end]
-    owners = {s.start: _owner(s).i for s in in_sentence}
+    owners = {s.start: expression_owner(s).i for s in in_sentence}
     clause = _clause_head(trigger)
     own = [s for s in in_sentence if owners[s.start] in (trigger.i, clause.i)]
     own.sort(key=lambda s: (PRECISION_RANK.get(s._.date.precision or "", 3), abs(s.start - trigger.i)))
@@ -66,7 +71,8 @@ def event_date(doc: Doc, trigger: Token, previous: DateValue | None = None,
         governing.extend(s for s in in_sentence if owners[s.start] == head.i)
     # The small parser often hangs a sentence-final "…, X said Thursday" on the wrong word.
     governing.extend(s for s in in_sentence if _flag(s, "date_reporting") and s not in own + governing)
-    statement = (_first_resolved(governing, previous) or _linked_sentence_date(doc, sentence, spans)
+    statement = (_first_resolved(governing, previous) or _continued_act(doc, sentence, spans, previous)
+                 or _linked_sentence_date(doc, sentence, spans)
                  or published_date(published))
     if not future:
         return (_first_resolved(own + shared, previous) or statement), None
@@ -135,7 +141,7 @@ def _clause_head(token: Token) -> Token:
     return current
 
 
-def _owner(span: Span) -> Token:
+def expression_owner(span: Span) -> Token:
     """The first verb (or the sentence root) above the expression, outside it; the noun when the
     expression modifies a noun.
 
@@ -177,11 +183,34 @@ def _governing_clauses(clause: Token) -> list[Token]:
     return heads
 
 
+def _has_dates(sentence: Span, spans: list[Span]) -> bool:
+    """Does the sentence hold an expression of its own (an unresolvable offset does not count)?"""
+    return any(sentence.start <= s.start and s.end <= sentence.end and s._.get("date_offset") is None
+               for s in spans)
+
+
+def _continued_act(doc: Doc, sentence: Span, spans: list[Span], previous: DateValue | None) -> DateValue | None:
+    """A sentence without a date that refers back to "the decision", "the move"… continues the
+    previous event's act, when that event was dated from the text in the sentences just before."""
+    if previous is None or previous.basis != "text" or previous.start is None or _has_dates(sentence, spans):
+        return None
+    anaphors = list(doc.spans[ANAPHORS]) if ANAPHORS in doc.spans else []
+    if not any(sentence.start <= a.start and a.end <= sentence.end for a in anaphors):
+        return None
+    sentences = list(doc.sents)
+    index = next(i for i, s in enumerate(sentences) if s.start == sentence.start)
+    earlier = sentences[max(0, index - 2):index]
+    if earlier and earlier[0].start_char <= previous.start < sentence.start_char:
+        return previous
+    return None
+
+
 def _linked_sentence_date(doc: Doc, sentence: Span, spans: list[Span]) -> DateValue | None:
     """The sentence just before, or one of the next three, that only dates the same act ("The
     decision came on Friday."): its expression is marked ``span._.date_restates`` by the dates
-    component. Used only when the trigger's sentence has no expression at all."""
-    if any(sentence.start <= s.start and s.end <= sentence.end for s in spans):
+    component; else the next sentence when it is a quotation with a dated verb of saying.
+    Used only when the trigger's sentence has no expression at all."""
+    if _has_dates(sentence, spans):
         return None
     sentences = list(doc.sents)
     index = next(i for i, s in enumerate(sentences) if s.start == sentence.start)
@@ -189,6 +218,15 @@ def _linked_sentence_date(doc: Doc, sentence: Span, spans: list[Span]) -> DateVa
     for other in window:
         for span in spans:
             if other.start <= span.start and span.end <= other.end and _flag(span, "date_restates"):
+                found = _resolved(span, None)
+                if found is not None:
+                    return found
+    # A lead stating an act, then the quoted statement with its date: "X has decided to recognise Y.
+    # 'We stand for peace,' the minister said on Tuesday in a statement."
+    following = sentences[index + 1] if index + 1 < len(sentences) else None
+    if following is not None and any(ch in following.text for ch in QUOTE_MARKS):
+        for span in spans:
+            if following.start <= span.start and span.end <= following.end and _flag(span, "date_reporting"):
                 found = _resolved(span, None)
                 if found is not None:
                     return found

@@ -105,7 +105,7 @@ class Gazetteer:
         self._load_outlets(lexicon_dir)
 
     def add(self, text: str, actor: Resolved, form: str, exact: bool = False) -> None:
-        text = " ".join(text.split())
+        text = _normal(text)
         if not text:
             return
         exact = exact or is_exact_form(text)
@@ -167,7 +167,7 @@ class Gazetteer:
     # ------------------------------------------------------------------ lookups
     def lookup(self, text: str, allow_lowercase: bool = True) -> Form | None:
         """The form written exactly as ``text`` (no article stripping, no tokenising)."""
-        text = " ".join(text.split())
+        text = _normal(text)
         hit = self.exact.get(text)
         if hit is not None:
             return hit
@@ -214,6 +214,11 @@ class Gazetteer:
             return None
         actor: Resolved | None = span._.actor
         return actor
+
+
+def _normal(text: str) -> str:
+    """One spelling for table keys: single spaces, straight apostrophes."""
+    return " ".join(text.replace("’", "'").split())
 
 
 def _clean(text: str) -> str:

@@ -62,33 +62,41 @@ class DateGrammar:
                  + _alternation(short, capitalised=True) + r"\b\.?)")
         weekday = _alternation(list(self.weekdays), capitalised=True) + r"\b"
         tod = _alternation(lexicon["times_of_day"])
-        prefix = rf"(?:(?P<approx>{approx})\s+)?(?:(?P<part>{parts})(?:-|\s+)(?:(?i:in|of)\s+)?)?"
         day = rf"(?P<day>[0-3]?\d){ORDINAL_SUFFIX}"
+        # Modifiers are matched backwards from a found core ("mid-" before "July"), which keeps
+        # every core pattern starting with a cheap literal test instead of trying them everywhere.
+        self.calendar_prefix = re.compile(
+            rf"(?:\b(?P<approx>{approx})\s+)?(?:\b(?P<part>{parts})(?:-|\s+)(?:(?i:in|of)\s+)?)?\Z")
+        self.weekday_prefix = re.compile(
+            r"(?:\b(?P<mod>(?i:last|past|next|coming|this))\s+)?(?:\b(?i:later|earlier|early|late)(?:\s+(?i:on))?\s+)?\Z")
+        words = re.IGNORECASE
         self.patterns: list[tuple[str, re.Pattern[str]]] = [
             ("iso", re.compile(r"(?<![\d-])(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?![\d-])")),
             ("numeric", re.compile(r"(?<![\d./])(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4})(?!\d)")),
-            ("dmy", re.compile(rf"{prefix}(?<![\d.,]){day}(?:\s+(?i:of))?\s+(?P<month>{month})(?:,?\s+(?P<year>{YEAR})\b)?")),
-            ("mdy", re.compile(rf"{prefix}(?P<month>{month})\s+{day}(?![\d:])\b(?:,?\s+(?P<year>{YEAR})\b)?")),
-            ("my", re.compile(rf"{prefix}(?P<month>{month})(?:\s+(?i:of))?,?\s+(?P<year>{YEAR})\b")),
-            ("month", re.compile(rf"{prefix}(?P<month>{month})")),
-            ("year", re.compile(rf"{prefix}(?<![\d$€£,.])(?P<year>{YEAR})(?![\d])(?!,\d)(?!\.\d)")),
-            ("weekday", re.compile(
-                rf"(?:(?P<mod>(?i:last|past|next|coming|this))\s+)?(?:(?i:later|earlier|early|late)(?:\s+(?i:on))?\s+)?"
-                rf"(?P<weekday>{weekday})(?:['’]s)?(?:\s+(?P<tod>{tod}))?")),
-            ("relative", re.compile(rf"\b(?P<phrase>{_alternation(list(self.relative))})\b")),
-            ("event", re.compile(rf"\b(?P<phrase>{_alternation(list(self.event_relative))})\b")),
+            ("dmy", re.compile(rf"(?<![\w.,]){day}(?:\s+(?i:of))?\s+(?P<month>{month})(?:,?\s+(?P<year>{YEAR})\b)?")),
+            ("mdy", re.compile(rf"\b(?=[A-Z])(?P<month>{month})\s+{day}(?![\d:])\b(?:,?\s+(?P<year>{YEAR})\b)?")),
+            ("my", re.compile(rf"\b(?=[A-Z])(?P<month>{month})(?:\s+(?i:of))?,?\s+(?P<year>{YEAR})\b")),
+            ("month", re.compile(rf"\b(?=[A-Z])(?P<month>{month})")),
+            ("year", re.compile(rf"(?<![\w$€£,.])(?<!\d[-–])(?P<year>{YEAR})(?![\w-])(?!,\d)(?!\.\d)")),
+            ("weekday", re.compile(rf"\b(?=[A-Z])(?P<weekday>{weekday})(?:['’]s)?(?:\s+(?P<tod>{tod}))?")),
+            ("relative", re.compile(rf"\b(?P<phrase>{_plain(list(self.relative))})\b", words)),
+            ("event", re.compile(rf"\b(?P<phrase>{_plain(list(self.event_relative))})\b", words)),
             ("offset", re.compile(
-                rf"\b(?P<count>{_alternation(list(self.numbers))}|\d{{1,3}})\s+(?P<unit>{_alternation(list(self.units))})"
-                rf"\s+(?P<direction>{_alternation(list(self.directions))})\b")),
+                rf"\b(?P<count>{_plain(list(self.numbers))}|\d{{1,3}})\s+(?P<unit>{_plain(list(self.units))})"
+                rf"\s+(?P<direction>{_plain(list(self.directions))})\b", words)),
         ]
 
     def find(self, text: str) -> list[Found]:
         candidates: list[tuple[int, int, int, TemporalExpression]] = []
         for rank, (name, pattern) in enumerate(self.patterns):
             for match in pattern.finditer(text):
-                expr = self._build(name, match, text)
+                start = match.start()
+                prefix = self._prefix(name, text, start)
+                if prefix is not None and prefix.start() < prefix.end():
+                    start = prefix.start()
+                expr = self._build(name, match, text, prefix)
                 if expr is not None:
-                    candidates.append((match.start(), match.end(), rank, expr))
+                    candidates.append((start, match.end(), rank, expr))
         candidates.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
         taken: list[tuple[int, int, TemporalExpression]] = []
         for start, end, _rank, expr in candidates:
@@ -97,12 +105,25 @@ class DateGrammar:
         taken = sorted((t for t in taken if t[2] is not INVALID), key=lambda t: t[0])
         return self._merge_weekdays(text, [Found(s, e, x) for s, e, x in taken])
 
+    def _prefix(self, name: str, text: str, start: int) -> re.Match[str] | None:
+        if name in ("dmy", "mdy", "my", "month", "year"):
+            return self.calendar_prefix.search(text, max(0, start - 40), start)
+        if name == "weekday":
+            return self.weekday_prefix.search(text, max(0, start - 40), start)
+        return None
+
     def _merge_weekdays(self, text: str, found: list[Found]) -> list[Found]:
-        """"Friday (March 10)" and "Tuesday, October 31" are one expression: the date wins."""
+        """"Friday (March 10)" and "Tuesday, October 31" are one expression: the date wins; so are
+        "March last year" and "May 5 this year"."""
         out: list[Found] = []
         for item in found:
             prev = out[-1] if out else None
-            if (prev is not None and prev.expr.kind == "weekday" and item.expr.kind == "date"
+            if (prev is not None and prev.expr.kind == "date" and prev.expr.year is None
+                    and prev.expr.month is not None and item.expr.kind == "relative" and item.expr.unit == "year"
+                    and re.fullmatch(r"\s*,?\s*", text[prev.end:item.start])):
+                # "in March last year", "on May 5 this year": the month with a year counted from publication
+                out[-1] = Found(prev.start, item.end, replace(prev.expr, year_shift=item.expr.shift))
+            elif (prev is not None and prev.expr.kind == "weekday" and item.expr.kind == "date"
                     and item.expr.day is not None
                     and re.fullmatch(r"\s*[,(–—-]?\s*", text[prev.end:item.start])):
                 end = item.end
@@ -114,8 +135,9 @@ class DateGrammar:
                 out.append(item)
         return out
 
-    def _build(self, name: str, m: re.Match[str], text: str) -> TemporalExpression | None:
-        g = m.groupdict()
+    def _build(self, name: str, m: re.Match[str], text: str,
+               prefix: re.Match[str] | None) -> TemporalExpression | None:
+        g = {**(prefix.groupdict() if prefix else {}), **{k: v for k, v in m.groupdict().items() if v is not None}}
         if name == "iso":
             return _calendar(int(g["year"]), int(g["month"]), int(g["day"]))
         if name == "numeric":
@@ -173,6 +195,12 @@ class DateGrammar:
         words = after.split()
         nxt = words[0].strip(".,;:") if words else ""
         return bool(nxt) and nxt.isalpha() and nxt.islower() and nxt not in self.count_nouns
+
+
+def _plain(words: list[str]) -> str:
+    """Longest first, for a pattern compiled case-insensitively; spaces match any whitespace."""
+    parts = [r"\s+".join(re.escape(p) for p in w.split()) for w in sorted(set(words), key=len, reverse=True)]
+    return "(?:" + "|".join(parts) + ")"
 
 
 def _calendar(year: int, month: int, day: int) -> TemporalExpression:

@@ -6,7 +6,7 @@ Pure functions: no spaCy, no disk. Precision rules are documented in docs/dates.
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Literal
 
@@ -55,6 +55,7 @@ class TemporalExpression:
     unit: str | None = None
     shift: int = 0
     direction: str | None = None
+    year_shift: int | None = None  # "in March last year": the year is publication's year + shift
 
 
 def iso(year: int, month: int | None = None, day: int | None = None) -> str:
@@ -128,6 +129,10 @@ def _add_months(year: int, month: int, months: int) -> tuple[int, int]:
 
 
 def _resolve_date(expr: TemporalExpression, ref: Reference | None, future: bool) -> Resolution:
+    if expr.year is None and expr.year_shift is not None:
+        if ref is None:
+            return UNRESOLVED
+        expr = replace(expr, year=ref.year + expr.year_shift)
     if expr.month is None:
         if expr.year is None:
             return UNRESOLVED

@@ -25,8 +25,13 @@ def _ctx(request: Request) -> ApiContext:
 
 
 def _date(value: str | None, name: str) -> str | None:
+    from chancery.ledger.dates import interval
+
     try:
-        return normalise_published(value)
+        day = normalise_published(value)
+        if day is not None:
+            interval(day)  # a real calendar date, not 2022-13-40
+        return day
     except ValueError:
         raise ApiError(ErrorCode.BAD_DATE, f"{name} {value!r} is not an ISO date (YYYY-MM-DD, YYYY-MM or YYYY)") \
             from None

@@ -31,6 +31,17 @@ NAME_LABELS = ("PERSON", "ORG", "FAC", "LAW", "EVENT", "WORK_OF_ART", "PRODUCT")
 CONJUNCTIONS = ("and", "&", "or", ",")
 POSSESSIVE_TOKENS = ("'s", "’s", "'", "’")
 ARTICLE_WORDS = ("the", "a", "an")
+STANCE_PREFIXES = ("pro", "anti", "non")
+STANCE_SUFFIXES = ("backed", "speaking", "born", "based", "aligned", "friendly", "leaning", "funded",
+                   "sponsored", "installed", "style", "type", "language")
+
+# Names that take "the" after "of": "Foreign Ministry of the United States".
+ARTICLE_NAME_WORDS = frozenset({
+    "Republic", "Union", "Kingdom", "States", "Islands", "Emirates", "See", "Netherlands", "Gambia",
+    "Bahamas", "Philippines", "Maldives", "Comoros", "Seychelles", "Court", "Council", "Commission",
+    "Assembly", "Organization", "Organisation", "League", "Forum", "Group", "Community", "Movement",
+    "Bank", "Fund", "Agency", "Committee", "Nations", "Parliament",
+})
 
 # Ranks break ties between candidate mentions of equal length (higher wins).
 # A role shared by coordinated states outranks the bare state mention it rewrites.
@@ -101,6 +112,10 @@ class ActorRecognizer:
             form = self.forms[match_id]
             if not form.exact and not form.text.islower() and doc[start:end].text.islower():
                 continue  # "china", "turkey": common words, not states
+            if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in STANCE_PREFIXES:
+                continue  # "pro-Russian separatists" are not Russia
+            if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in STANCE_SUFFIXES:
+                continue  # nor are "Russian-backed" or "Russian-speaking" ones
             out.append(Candidate(start, end, form.actor, form.form, _form_rank(form.form)))
         return out
 
@@ -164,41 +179,55 @@ class ActorRecognizer:
             if role_start < len(doc) and doc[role_start].text in POSSESSIVE_TOKENS:
                 role_start += 1
             body = bodies.get(role_start)
+            own_end = ent.end  # "head of [the North Korean Foreign Ministry]": the state's own body
             if body is not None and body.actor.country == ent.actor.code:
                 out.append(Candidate(ent.start, body.end, body.actor, BODY, RANK_ROLE))
+                own_end = body.end
             elif role_start in roles:
                 end, canonical, office = roles[role_start]
-                out.append(self._role_mention(doc, ent, ent.start, end, canonical, office, persons))
+                out.append(self._role_mention(doc, ent, (ent.start, end), canonical, office, persons, roles))
+                own_end = end if not office else own_end
             of_i = ent.start - 1
             if of_i > 0 and doc[of_i].lower_ == "the":
                 of_i -= 1
             if of_i > 0 and doc[of_i].lower_ == "of" and of_i in role_ends:
                 start, canonical, office = role_ends[of_i]
-                out.append(self._role_mention(doc, ent, start, ent.end, canonical, office, {}))
+                out.append(self._role_mention(doc, ent, (start, own_end), canonical, office, persons, roles))
         out += _shared_roles(doc, entities, out)
         return out
 
-    def _role_mention(self, doc: Doc, ent: Candidate, start: int, end: int, role: str, office: bool,
-                      persons: dict[int, Candidate]) -> Candidate:
+    def _role_mention(self, doc: Doc, ent: Candidate, bounds: tuple[int, int], role: str, office: bool,
+                      persons: dict[int, Candidate], roles: dict[int, tuple[int, str, bool]]) -> Candidate:
+        start, end = bounds
         state = ent.actor
         country = state.code if state.kind in STATE_KINDS else None
         if office:
-            named = self._name_after(doc, end, persons)
+            named = self._name_after(doc, end, persons, roles)
             if named is not None:
                 name_end, person = named
                 return Candidate(start, name_end, Resolved(state.code, person, "person", country),
                                  PERSON, RANK_ROLE)
-        return Candidate(start, end, Resolved(state.code, f"{role} of {state.name}", "organisation", country),
+        return Candidate(start, end, Resolved(state.code, f"{role} of {_with_article(state.name)}", "organisation", country),
                          BODY, RANK_ROLE)
 
-    def _name_after(self, doc: Doc, i: int, persons: dict[int, Candidate]) -> tuple[int, str] | None:
+    def _name_after(self, doc: Doc, i: int, persons: dict[int, Candidate],
+                    roles: dict[int, tuple[int, str, bool]]) -> tuple[int, str] | None:
         """The person named right after an office ("President Vladimir Putin", "minister, Ana Ruiz")."""
+        while True:  # chained offices: "Minister Foreign Minister X", "Deputy PM and Foreign Minister X"
+            if i in roles and roles[i][2]:
+                i = roles[i][0]
+            elif i + 1 < len(doc) and doc[i].lower_ == "and" and roles.get(i + 1, (0, "", False))[2]:
+                i += 1
+            else:
+                break
         if i < len(doc) and doc[i].text == ",":
             i += 1
-        if i >= len(doc):
+        if i >= len(doc) or i in roles:
             return None
         if i in persons:
             return persons[i].end, persons[i].actor.name
+        if doc[i].ent_type_ and doc[i].ent_type_ != "PERSON":
+            return None  # NER knows better: "Central News Agency" is no name
         for ent in doc.ents:
             if ent.start == i and ent.label_ == "PERSON" and len(ent) <= 5:
                 return ent.end, ent.text
@@ -214,7 +243,15 @@ class ActorRecognizer:
             end += 1
         if end == i:
             return None
+        if end < len(doc) and doc[end].is_title and doc[end].lower_ in stop:
+            return None  # "Central News Agency": the run was the start of an organisation's name
         return end, doc[i:end].text
+
+    def _other_name_words(self, doc: Doc, ent: Span, skip: int) -> bool:
+        """True if ``ent`` has other name words besides token ``skip``, none of them an actor form."""
+        words = [j for j in range(ent.start, ent.end)
+                 if j != skip and doc[j].is_alpha and doc[j].lower_ not in ARTICLE_WORDS]
+        return bool(words) and not any(doc[j].is_upper or self._starts_form(doc, j) for j in words)
 
     def _starts_form(self, doc: Doc, i: int) -> bool:
         form = self.gazetteer.lookup(doc[i].text, allow_lowercase=False)
@@ -231,11 +268,8 @@ class ActorRecognizer:
         kept = []
         for cand in chosen:
             inside = cand.form in ENTITY_FORMS and cand.end - cand.start == 1 and not doc[cand.start].is_upper \
-                and any(
-                e.start <= cand.start and cand.end <= e.end
-                and not any(doc[j].is_upper or self._starts_form(doc, j)
-                            for j in range(e.start, e.end) if j != cand.start)
-                for e in person_ents)
+                and any(e.start <= cand.start and cand.end <= e.end and self._other_name_words(doc, e, cand.start)
+                        for e in person_ents)
             if not inside:
                 kept.append(cand)
         return kept
@@ -252,7 +286,7 @@ def _shared_roles(doc: Doc, entities: list[Candidate], roles: list[Candidate]) -
             if role is not None and role.actor.kind == "organisation":
                 base = role.actor.name.rsplit(" of ", 1)[0]
                 country = ent.actor.code if ent.actor.kind in STATE_KINDS else None
-                out.append(Candidate(ent.start, ent.end, Resolved(ent.actor.code, f"{base} of {ent.actor.name}",
+                out.append(Candidate(ent.start, ent.end, Resolved(ent.actor.code, f"{base} of {_with_article(ent.actor.name)}",
                                                                   "organisation", country), BODY, RANK_SHARED))
     return out
 
@@ -309,6 +343,12 @@ def _singular_text(span: Span, plural_heads: dict[str, str]) -> str:
     elif last.is_upper:
         singular = singular.upper()
     return span[:-1].text_with_ws + singular if len(span) > 1 else singular
+
+
+def _with_article(name: str) -> str:
+    """"Foreign Ministry of the United States", "... of the Netherlands", but "... of Russia"."""
+    words = set(name.split())
+    return f"the {name}" if words & ARTICLE_NAME_WORDS else name
 
 
 def _apostrophe_variants(text: str) -> list[str]:

@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from chancery.lang.loader import load_lexicon
+from chancery.nlp.event_dates import ANAPHORS, expression_owner
 from chancery.nlp.extensions import DATES, register_extensions
 from chancery.records import DateValue, Precision
 from chancery.temporal.grammar import DateGrammar
@@ -64,7 +65,19 @@ class DateTagger:
                 span._.date = DateValue(value, precision, span.text, "text", span.start_char, span.end_char)
             spans.append(span)
         doc.spans[DATES] = spans
+        doc.spans[ANAPHORS] = self.anaphors(doc)
         return doc
+
+    def anaphors(self, doc: Doc) -> list[Span]:
+        """Definite mentions of an act ("the decision", "this move"): a sentence holding one
+        continues the act dated before it (see event_dates)."""
+        if not doc.has_annotation("DEP"):
+            return []
+        # "the decision to recognise", "the move that …" name the act instead of pointing back.
+        return [doc[t.i:t.i + 1] for t in doc
+                if t.lemma_.lower() in self.anaphoric_nouns and t.pos_ == "NOUN"
+                and any(d.dep_ in ("det", "poss") and d.lower_ in self.anaphoric_determiners for d in t.children)
+                and not any(c.dep_ in ("acl", "relcl") for c in t.children)]
 
     def restates(self, verb: Token) -> bool:
         """Does the expression date a verb whose subject or object is "the decision", "this move"…?
@@ -103,19 +116,13 @@ class DateTagger:
 
 
 def governing_verb(span: Span) -> Token | None:
-    """The verb (or root) the expression modifies: walk up from the span's root, outside the span."""
-    token = span.root
-    for _ in range(12):
-        if token.head.i == token.i:
-            return token if token.pos_ in ("VERB", "AUX") else None
-        token = token.head
-        if token.pos_ in ("VERB", "AUX") and not (span.start <= token.i < span.end):
-            return token
-    return None
+    """The verb the expression modifies (None when it modifies a noun: "the Jan. 20 inauguration")."""
+    owner = expression_owner(span)
+    return owner if owner.pos_ in ("VERB", "AUX") else None
 
 
 @Language.factory("chancery_dates", assigns=["doc.spans", "span._.date", "span._.date_offset",
-                                              "span._.date_expr"],
+                                              "span._.date_expr", "span._.date_restates", "span._.date_reporting"],
                   requires=["doc._.published"], default_config={"lexicon_dir": None})
 def make_dates(nlp: Language, name: str, lexicon_dir: str | None) -> DateTagger:
     return DateTagger(load_lexicon("dates", lexicon_dir=lexicon_dir))

@@ -95,6 +95,8 @@ class Arguments:
             tok = stack.pop()
             out.append(tok)
             for child in tok.children:
+                if child.dep_ == "appos" and self.span_at(tok) is not None and self.span_at(child) is None:
+                    continue  # "Abkhazia, the rebel region of Georgia": a description, not a party
                 if child.dep_ in _CORE_DEPS:
                     stack.append(child)
                 elif child.dep_ == "prep" and child.lower_ == "of" and (
@@ -119,6 +121,12 @@ class Arguments:
             return self.resolve_anaphor(head, exclude | {c for c in (actor_code(s) for s in found) if c})
         if found:
             return found
+        if head.lemma_.lower() in self.cues.anaphoric_nouns and head.tag_ == "NNS" and head.dep_ in ("pobj", "attr"):
+            # "Sierra Leone belongs to the countries that have withdrawn ...": the class named
+            # after a copula or "one of / among" stands for the clause's subject
+            owners = [s for s in self.owners(head, exclude) if actor_code(s)]
+            if owners:
+                return owners
         return self.resolve_anaphor(head, exclude)
 
     def _dedupe(self, spans: list[Span], exclude: frozenset[str]) -> list[Span]:
@@ -142,6 +150,12 @@ class Arguments:
         """The most recent compatible actor(s) before ``tok`` for a pronoun or a definite description."""
         word = tok.lower_
         lemma = tok.lemma_.lower()
+        definite = lemma in self.cues.anaphoric_nouns and any(
+            c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "its", "their") for c in tok.children)
+        if (word in ("it", "they") or definite) and tok.dep_ in ("nsubj", "nsubjpass"):
+            speaker = self._governing_subject(tok, exclude)
+            if speaker:
+                return speaker
         if word in self.cues.anaphoric_pronouns:
             plural = word in self.cues.plural_pronouns
             person = word in self.cues.person_pronouns
@@ -157,6 +171,7 @@ class Arguments:
         sentence_floor = self._sentence_floor(tok)
         pos = bisect.bisect_right(self._ends, tok.i) - 1
         candidates: list[Span] = []
+        fallback: list[Span] = []
         while pos >= 0:
             span = self.spans[pos]
             pos -= 1
@@ -169,8 +184,7 @@ class Arguments:
             if code is None or code in exclude:
                 continue
             if person != (kind == "person"):
-                if person or kind in ("person",):
-                    continue
+                continue  # "he" wants a person; "it"/"they" skip people
             if contested and kind != "contested_state":
                 continue
             if candidates and actor_code(candidates[-1]) == code:
@@ -178,13 +192,34 @@ class Arguments:
             if kind in ("igo", "media") and not person:
                 continue
             if not plural:
-                return [span]
+                # centering: a subject of the last sentences is the likelier antecedent
+                if span.root.dep_ in ("nsubj", "nsubjpass"):
+                    return [span]
+                fallback = fallback or [span]
+                continue
             if candidates and not self._coordinated(span, candidates[-1]):
                 break
             candidates.append(span)
+        if fallback:
+            return fallback
         if not candidates and word not in self.cues.anaphoric_pronouns:
             return self._cataphor(tok, exclude)
         return self._dedupe(list(reversed(candidates)), exclude)
+
+    def _governing_subject(self, tok: Token, exclude: frozenset[str]) -> list[Span]:
+        """"Taiwan said it would end ties", "Burkina Faso broke them off when it shifted ...": the
+        subject pronoun of a complement or adverbial clause is the governing clause's subject."""
+        clause = tok.head
+        for _ in range(3):
+            if clause.dep_ not in ("ccomp", "advcl", "conj", "xcomp", "dep") or clause.head is clause:
+                return []
+            clause = clause.head
+            heads = [h for h in self.subject_heads(clause) if h.lower_ not in self.cues.anaphoric_pronouns]
+            spans = [s for h in heads for s in self.actors(h, exclude)
+                     if actor_kind(s) in ("state", "contested_state", "person", "organisation")]
+            if spans:
+                return spans if tok.lower_ == "they" else spans[:1]
+        return []
 
     def _cataphor(self, tok: Token, exclude: frozenset[str]) -> list[Span]:
         """"Because the island nation chose ..., Taiwan cut ties with the Solomon Islands": with no
@@ -235,7 +270,7 @@ class Arguments:
             if objects and head.lemma_.lower() in self.cues.object_control:
                 return objects
             return self.subject_heads(head)
-        if verb.dep_ in ("conj", "advcl", "pcomp", "ccomp") and head.pos_ in ("VERB", "AUX"):
+        if verb.dep_ in ("conj", "advcl", "pcomp", "ccomp", "dep") and head.pos_ in ("VERB", "AUX"):
             return self.subject_heads(head)
         if verb.dep_ in ("acl", "relcl", "pcomp", "pobj"):
             return self.owner_heads(head)
@@ -276,7 +311,7 @@ class Arguments:
 
     def prep_object_heads(self, token: Token, preps: frozenset[str] | set[str]) -> list[Token]:
         """Objects of the prepositions in ``preps`` attached to ``token`` ("relations with X")."""
-        out = []
+        out: list[Token] = []
         for child in token.children:
             if child.dep_ in ("prep", "agent") and child.lower_ in preps:
                 out.extend(g for g in child.children if g.dep_ == "pobj")

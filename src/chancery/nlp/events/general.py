@@ -13,6 +13,7 @@ coordinated arguments give one event each.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import combinations
 from typing import TYPE_CHECKING
@@ -29,7 +30,7 @@ _SUBJECT = frozenset({"nsubj"})
 _PASSIVE_SUBJECT = frozenset({"nsubjpass"})
 _OBJECTS = frozenset({"dobj", "obj"})
 _DATIVE = frozenset({"dative", "iobj"})
-_COMPLEMENTS = frozenset({"oprd", "acomp", "xcomp", "attr"})
+_COMPLEMENTS = frozenset({"oprd", "acomp", "xcomp", "attr", "ccomp"})
 # Children that end a noun phrase argument (its coordination is split off on purpose).
 _OUTSIDE_NP = frozenset({"relcl", "acl", "cc", "conj", "advcl", "parataxis", "punct", "dep", "prep"})
 _OWNER_PREPS = frozenset({"of", "in", "from"})  # "the Ministry of Defence of X", "a court in X"
@@ -132,7 +133,7 @@ def _object_nouns(verb: Token) -> list[tuple[Token, bool]]:
 
 def _events_for(reading: Reading, lexicon: PloverLexicon) -> list[Event]:
     verb, frame = reading.verb, reading.frame
-    actors, targets = _arguments(reading)
+    actors, targets = _arguments(reading, lexicon)
     if not actors and not targets:
         return []
     modality: Modality = _modality(reading.trigger)
@@ -143,16 +144,17 @@ def _events_for(reading: Reading, lexicon: PloverLexicon) -> list[Event]:
     elif modality in lexicon.intent_modalities and root in lexicon.intent_root:
         cameo = lexicon.intent_cameo.get(root, cameo)
         root = lexicon.intent_root[root]
-    pairs: list[tuple[Token | None, Token | None]]
-    if not targets and len(actors) > 1 and root in _SYMMETRIC:
-        pairs = list(combinations(actors, 2))
-    else:
-        pairs = [(a, t) for a in (actors or [None]) for t in (targets or [None])]
     doc = verb.doc
+    pairs: list[tuple[Actor | None, Actor | None]] = []
+    if root in _SYMMETRIC and len(actors) > 1:  # "Chile and Peru agreed ..." is Chile ↔ Peru
+        pairs = [(_actor(doc, a), _actor(doc, b)) for a, b in combinations(actors, 2)]
+    elif root in _SYMMETRIC and len(actors) == 1:  # "British and EU negotiators agreed ..."
+        pairs = _premodifier_pair(doc, actors[0])
+    actor_values: list[Actor | None] = [_actor(doc, a) for a in actors] or [None]
+    target_values: list[Actor | None] = [_actor(doc, t) for t in targets] or [None]
+    pairs += [(a, t) for a in actor_values for t in target_values if a is not None or t is not None]
     out = []
-    for actor_head, target_head in pairs:
-        actor = _actor(doc, actor_head) if actor_head is not None else None
-        target = _actor(doc, target_head) if target_head is not None else None
+    for actor, target in pairs:
         if actor is not None and target is not None and (actor.start, actor.end) == (target.start, target.end):
             continue
         confidence = frame.confidence + 0.1 * sum(a is not None and a.code is not None for a in (actor, target))
@@ -190,6 +192,8 @@ def _nominal_event(noun: Token, lexicon: PloverLexicon) -> list[Event]:
         return []
     actor: Token | None = None
     for child in noun.children:
+        if _across_dateline(child, noun):
+            continue
         if child.dep_ == "poss" or (child.dep_ in ("compound", "amod", "nmod") and child.i < noun.i
                                     and actor_at(noun.doc, child) is not None):
             actor = child
@@ -210,7 +214,7 @@ def _actor_token(doc: Doc, tok: Token) -> Actor:
     span = actor_at(doc, tok)
     if span is not None and span._.actor is not None:
         resolved = span._.actor
-        return Actor(code=resolved.code, name=resolved.name, kind=resolved.kind,  # type: ignore[arg-type]
+        return Actor(code=resolved.code, name=resolved.name, kind=resolved.kind,
                      text=span.text, start=span.start_char, end=span.end_char, country=resolved.country)
     return _actor(doc, tok)
 
@@ -225,6 +229,18 @@ def _event(trigger: Token, root: str, cameo: str, actor: Actor | None, target: A
                  confidence=max(0.05, min(0.95, confidence)))
 
 
+def _premodifier_pair(doc: Doc, head: Token) -> list[tuple[Actor | None, Actor | None]]:
+    """Coordinated modifiers of one head ("British and EU negotiators") as the two parties."""
+    for child in head.children:
+        if child.i < head.i and child.dep_ in ("amod", "compound", "poss", "nmod"):
+            other = _first(k for k in child.children if k.dep_ == "conj" and k.i < head.i)
+            if other is not None:
+                first_start, first_end = noun_phrase(child)
+                return [(_actor(doc, child, first_start, first_end),
+                         _actor(doc, head, other.left_edge.i, noun_phrase(head)[1]))]
+    return []
+
+
 def _modality(trigger: Token) -> Modality:
     value = modality_of(trigger)
     return value if value in ("asserted", "negated", "future", "conditional", "possible") else "asserted"  # type: ignore[return-value]
@@ -232,8 +248,9 @@ def _modality(trigger: Token) -> Modality:
 
 # ---------------------------------------------------------------------------------------------- arguments
 
-def _arguments(reading: Reading) -> tuple[list[Token], list[Token]]:
+def _arguments(reading: Reading, lexicon: PloverLexicon) -> tuple[list[Token], list[Token]]:
     verb, frame = reading.verb, reading.frame
+    parties = lexicon.party_nouns
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
         verb.dep_ == "acl" and verb.tag_ == "VBN")
     if passive:
@@ -244,21 +261,39 @@ def _arguments(reading: Reading) -> tuple[list[Token], list[Token]]:
         if target is not None and target.lower_ in _RELATIVE and verb.dep_ == "relcl":
             target = verb.head
         if target is reading.used:
-            target = _prep_target(reading, frame.preps) or _party_target(verb, reading.used) \
+            target = _prep_target(reading, frame.preps) or _party_target(verb, reading.used, parties) \
                 or _object_target(verb, reading.used)
     else:
-        actor = _subject(verb)
-        target = (_prep_target(reading, frame.preps) or _party_object(verb, reading.used)
-                  or _party_target(verb, reading.used) or _object_target(verb, reading.used)
-                  or _clause_target(verb) or _fallback_target(verb, reading.used))
+        actor = _subject(verb, lexicon.document_nouns)
+        if frame.instrument:  # "deployed troops to X": the troops are not the target
+            target = _prep_target(reading, frame.preps) or _party_target(verb, reading.used, parties)
+        else:
+            target = (_prep_target(reading, frame.preps) or _party_object(verb, reading.used, parties)
+                      or _party_target(verb, reading.used, parties) or _object_target(verb, reading.used)
+                      or _clause_target(verb, parties) or _fallback_target(verb, reading.used))
     actor = _antecedent(verb, actor) if actor is not None else None
     actors = _conjuncts(actor) if actor is not None else []
     targets = _conjuncts(target) if target is not None else []
     return actors, targets
 
 
-def _first(tokens: object) -> Token | None:
-    return next(iter(tokens), None)  # type: ignore[call-overload]
+def _first(tokens: Iterable[Token]) -> Token | None:
+    return next(iter(tokens), None)
+
+
+def _last(tokens: Iterable[Token]) -> Token | None:
+    found = None
+    for tok in tokens:
+        found = tok
+    return found
+
+
+def _across_dateline(dependent: Token, head: Token) -> bool:
+    """A dateline dash stands between a word before its head and the head ("KABUL - A ... attack")."""
+    if dependent.i > head.i:
+        return False
+    dashes = [t.i for t in dependent.doc[dependent.i + 1:head.i] if t.text in _DATELINE]
+    return bool(dashes) and any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in dependent.doc[dashes[-1] + 1:head.i + 1])
 
 
 def _agent(verb: Token) -> Token | None:
@@ -268,17 +303,21 @@ def _agent(verb: Token) -> Token | None:
     return None
 
 
-def _subject(verb: Token) -> Token | None:
-    """The subject of an active verb, following control, coordination and relative clauses."""
+def _subject(verb: Token, documents: frozenset[str] = frozenset()) -> Token | None:
+    """The subject of an active verb, following control, coordination and relative clauses; a
+    document that speaks ("a statement condemning X") stands for whoever issued it."""
     tok = verb
     for _ in range(6):
-        subject = _first(c for c in tok.children if c.dep_ in _SUBJECT)
+        subject = _nearest_subject(tok)
         if subject is not None:
-            if subject.lower_ in _RELATIVE and tok.dep_ == "relcl":
-                return tok.head
+            if subject.lower_ in _RELATIVE:
+                return _relative_head(tok) or subject
             return subject
         if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ == "VBG"):
-            return tok.head
+            head = tok.head
+            if head.lemma_.lower() in documents and head.dep_ in _OBJECTS and head.head is not head:
+                return _subject(head.head) or head
+            return head
         if tok.dep_ == "xcomp":
             controller = _first(c for c in tok.head.children if c.dep_ in _OBJECTS)
             if controller is not None:
@@ -293,6 +332,22 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _nearest_subject(verb: Token) -> Token | None:
+    """The subject nearest the verb: a dateline ("PARIS - The court ruled") is parsed as a second one."""
+    return _last(c for c in verb.children if c.dep_ in _SUBJECT and not _across_dateline(c, verb))
+
+
+def _relative_head(tok: Token) -> Token | None:
+    """The noun a relative clause containing ``tok`` modifies."""
+    for _ in range(6):
+        if tok.dep_ == "relcl":
+            return tok.head
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
 def _antecedent(verb: Token, subject: Token) -> Token:
     """For a pronoun subject, the subject of the clause that reports or governs this one."""
     if subject.lower_ not in _PRONOUNS:
@@ -302,7 +357,7 @@ def _antecedent(verb: Token, subject: Token) -> Token:
         if tok.head is tok or tok.dep_ not in ("ccomp", "xcomp", "advcl", "conj", "pcomp", "relcl"):
             break
         tok = tok.head
-        outer = _first(c for c in tok.children if c.dep_ in _SUBJECT)
+        outer = _nearest_subject(tok)
         if outer is not None and outer.lower_ not in _PRONOUNS and outer.lower_ not in _RELATIVE:
             return outer
     return subject
@@ -322,24 +377,31 @@ def _prep_target(reading: Reading, preps: tuple[str, ...]) -> Token | None:
     return None
 
 
-def _party_object(verb: Token, used: Token | None) -> Token | None:
+def _party_object(verb: Token, used: Token | None, parties: frozenset[str]) -> Token | None:
     """A direct or indirect object that names a party (a state, body or person)."""
     obj = _object_target(verb, used)
-    return obj if obj is not None and _is_party(obj) else None
+    return obj if obj is not None and _is_party(obj, parties) else None
 
 
-def _party_target(verb: Token, used: Token | None) -> Token | None:
-    """A party named after a directional preposition when the object is a thing ("suspended aid to X")."""
-    for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in _PARTY_PREPS:
-            pobj = _first(g for g in child.children if g.dep_ == "pobj")
-            if pobj is not None and pobj is not used and _is_party(pobj):
-                return pobj
+def _party_target(verb: Token, used: Token | None, parties: frozenset[str]) -> Token | None:
+    """A party named after a directional preposition when the object is a thing: on the verb
+    ("returned the paintings to X"), then on its object ("lifted its ban on X")."""
+    hosts = [verb] + [c for c in verb.children if c.dep_ in _OBJECTS]
+    hosts += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    for host in hosts:
+        for child in host.children:
+            if child.dep_ == "prep" and child.lower_ in _PARTY_PREPS:
+                pobj = _first(g for g in child.children if g.dep_ == "pobj")
+                if pobj is not None and pobj is not used and _is_party(pobj, parties):
+                    return pobj
     return None
 
 
-def _is_party(tok: Token) -> bool:
-    if tok.ent_type_ in _PARTY_ENTS or actor_at(tok.doc, tok) is not None:
+def _is_party(tok: Token, parties: frozenset[str]) -> bool:
+    if tok.ent_type_ in _PARTY_ENTS or tok.lemma_.lower() in parties:
+        return True
+    start, end = noun_phrase(tok)
+    if actor_at(tok.doc, tok) is not None or actors_in(tok.doc, start, tok.i):
         return True
     return tok.pos_ == "PROPN" and tok.ent_type_ not in _NOT_TARGET_ENTS
 
@@ -352,7 +414,7 @@ def _object_target(verb: Token, used: Token | None) -> Token | None:
     return None
 
 
-def _clause_target(verb: Token) -> Token | None:
+def _clause_target(verb: Token, parties: frozenset[str]) -> Token | None:
     """The party a complement clause is about: "demanded that X resign", "agreed to lend money to X"."""
     for child in verb.children:
         if child.dep_ == "ccomp":
@@ -360,7 +422,9 @@ def _clause_target(verb: Token) -> Token | None:
             if subject is not None and subject.lower_ not in _PRONOUNS and _can_be_argument(subject):
                 return subject
         elif child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
-            found = _object_target(child, None) or _fallback_target(child, None) or _clause_target(child)
+            found = (_party_object(child, None, parties) or _party_target(child, None, parties)
+                     or _object_target(child, None) or _fallback_target(child, None)
+                     or _clause_target(child, parties))
             if found is not None:
                 return found
     return None
@@ -432,13 +496,14 @@ def _resolved(head: Token, start: int, end: int) -> Span | None:
     return None
 
 
-def _actor(doc: Doc, head: Token) -> Actor:
-    start, end = noun_phrase(head)
+def _actor(doc: Doc, head: Token, start: int | None = None, end: int | None = None) -> Actor:
+    if start is None or end is None:
+        start, end = noun_phrase(head)
     phrase: Span = doc[start:end]
     span = _resolved(head, start, end)
     if span is not None and span._.actor is not None:
         resolved = span._.actor
-        return Actor(code=resolved.code, name=resolved.name, kind=resolved.kind,  # type: ignore[arg-type]
+        return Actor(code=resolved.code, name=resolved.name, kind=resolved.kind,
                      text=phrase.text, start=phrase.start_char, end=phrase.end_char, country=resolved.country)
     kind = _ENT_KINDS.get(head.ent_type_, "group")
     return Actor(code=None, name=phrase.text, kind=kind, text=phrase.text,  # type: ignore[arg-type]

@@ -11,7 +11,14 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from chancery.nlp.events.arguments import Arguments, actor_code
-from chancery.nlp.events.modality import ASSERTED, CONDITIONAL, FUTURE, ModalityCues, modality_of, reporting_verb
+from chancery.nlp.events.modality import (
+    ASSERTED,
+    CONDITIONAL,
+    FUTURE,
+    ModalityCues,
+    modality_of,
+    reporting_verb,
+)
 from chancery.nlp.events.recognition import (
     ESTABLISH,
     INTENT,
@@ -75,6 +82,8 @@ def inherit_arguments(found: list[Found]) -> None:
             if _sentence_distance(earlier.trigger, sent_start) > _INHERIT_SENTENCES:
                 break
             if not act.actors and not act.targets:
+                if act.trigger.pos_ not in ("VERB", "AUX"):
+                    break  # "normalisation is possible only once ...": a topic, not a new act
                 act.actors, act.targets = list(earlier.actors), list(earlier.targets)
             elif not act.targets:
                 own = {actor_code(s) for s in act.actors}

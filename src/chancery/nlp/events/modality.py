@@ -99,13 +99,18 @@ def modality_of(trigger: Token, cues: ModalityCues | None = None) -> str:
     chain = governing_chain(trigger, cues)
     for depth, tok in enumerate(chain):
         lemma = tok.lemma_.lower()
-        if depth and lemma in cues.refusal_heads:
+        # a governing word colours the act only through its complement ("plans to recognise",
+        # "its plan to recognise", "considering recognising"), not through a coordinated verb
+        below = chain[depth - 1] if depth else None
+        complement = below is not None and (below.dep_ in ("xcomp", "acl", "pcomp")
+                                            or below.dep_ == "dobj" and below.tag_ == "VBG")
+        if complement and lemma in cues.refusal_heads:
             negations += 1
-        if depth and lemma in cues.future_heads:
+        if complement and lemma in cues.future_heads:
             future = True
-        if depth and lemma in cues.future_going and tok.tag_ == "VBG":
+        if complement and lemma in cues.future_going and tok.tag_ == "VBG":
             future = True
-        if depth and lemma in cues.possible_heads:
+        if complement and lemma in cues.possible_heads:
             possible = True
         would = False
         for child in tok.children:

@@ -26,6 +26,7 @@ class Frame:
     preps: tuple[str, ...] = ()  # prepositions that introduce the target
     objects: frozenset[str] | None = None  # verbs only: fire only with one of these object nouns
     needs_object: bool = False  # verbs only: fire only with a direct object
+    instrument: bool = False  # the direct object is what the actor uses ("deployed troops"), not the target
     confidence: float = DEFAULT_VERB_CONFIDENCE
 
     @property
@@ -53,6 +54,8 @@ class PloverLexicon:
     demand_verbs: frozenset[str] = frozenset()  # "X said Y must ..."
     demand_modals: frozenset[str] = frozenset()
     demand_cameo: str = "100"
+    party_nouns: frozenset[str] = frozenset()  # head nouns that name a party ("authorities", "rebels")
+    document_nouns: frozenset[str] = frozenset()  # "a statement condemning X" speaks for its issuer
 
     def collocation(self, verb: str, noun: str) -> Frame | None:
         return self.collocations.get((verb, noun)) or self.collocations.get(("*", noun))
@@ -76,6 +79,7 @@ def _frame(entry: dict[str, Any], root_cameo: dict[str, str], default_conf: floa
         objects=frozenset(str(o).lower() for o in objects) if objects else None,
         confidence=float(entry.get("conf", default_conf)),
         needs_object=bool(entry.get("needs_object", False)),
+        instrument=bool(entry.get("instrument", False)),
     )
 
 
@@ -108,6 +112,8 @@ def build_plover_lexicon(data: dict[str, Any]) -> PloverLexicon:
         demand_verbs=_words(demand.get("verbs", ())),
         demand_modals=_words(demand.get("modals", ())),
         demand_cameo=str(demand.get("cameo", "100")),
+        party_nouns=_words(data.get("parties", {}).get("nouns", ())),
+        document_nouns=_words(data.get("documents", {}).get("nouns", ())),
     )
 
 

@@ -62,6 +62,7 @@ class RecognitionLexicon:
     normalisation_words: frozenset[str]
     partner_preps: frozenset[str]
     pair_preps: frozenset[str]
+    mutual: frozenset[str]
     talks: frozenset[str]
 
     @classmethod
@@ -79,7 +80,7 @@ class RecognitionLexicon:
             establish_verbs=_words(rel, "establish_verbs"), sever_verbs=_words(rel, "sever_verbs"),
             establish_nouns=_words(rel, "establish_nouns"), sever_nouns=_words(rel, "sever_nouns"),
             normalisation_words=_words(rel, "normalisation_words"), partner_preps=_words(rel, "partner_preps"),
-            pair_preps=_words(rel, "pair_preps"), talks=_words(data["talks"], "words"),
+            pair_preps=_words(rel, "pair_preps"), mutual=_words(rec, "mutual"), talks=_words(data["talks"], "words"),
         )
 
 
@@ -206,6 +207,19 @@ class RecognitionFinder:
             kind = RECOGNIZE
         if kind == SWITCH:
             return self._switch(noun, governor)
+        pair = self.args.prep_objects(noun, self.lex.pair_preps)
+        if len(pair) > 1 and kind == RECOGNIZE:
+            # "mutual recognition between X and Y": each recognises the other
+            mutual = any(c.lemma_.lower() in self.lex.mutual for c in noun.children if c.dep_ == "amod")
+            return self._typed(RECOGNIZE, noun, pair if mutual else pair[:1], pair[1:] if not mutual else pair)
+        claim = self._noun_claim_owner(noun)
+        if claim is not None:
+            holders = self.args.possessors(noun) or self.args.prep_objects(noun, {"by"})
+            owners = self.args.actors(claim, self._codes(holders))
+            if not holders or not owners:
+                return None
+            return Found(SUPPORT, noun, holders, owners, modality_of(noun, self.cues), confidence=0.6,
+                         trigger_end=noun.i + 1)
         actors: list[Span] = []
         if governor is not None and governor.pos_ in ("VERB", "AUX") and (
                 kind != RECOGNIZE or gov_lemma in self.lex.grant_governors):
@@ -234,11 +248,20 @@ class RecognitionFinder:
             found.confidence = 0.7
         return found
 
+    def _noun_claim_owner(self, noun: Token) -> Token | None:
+        """"France's recognition of Moroccan sovereignty over X": the owner of the claim."""
+        for obj in self.args.prep_object_heads(noun, {"of"}):
+            if obj.lemma_.lower() in self.lex.claim_heads and self.args.span_at(obj) is None:
+                owners = [c for c in obj.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+                if owners:
+                    return owners[0]
+        return None
+
     def _switch(self, noun: Token, governor: Token | None) -> Found | None:
         """"moved its recognition (over) from Taipei to Beijing": target after "to", `from` after "from"."""
         holders = [noun] + ([governor] if governor is not None else [])
         if governor is not None:
-            holders += [c for c in governor.children if c.dep_ in ("prt", "advmod")]
+            holders += [c for c in governor.children if c.dep_ in ("prt", "advmod", "prep")]
         targets = [s for h in holders for s in self.args.prep_objects(h, {"to"})][:1]
         sources = [s for h in holders for s in self.args.prep_objects(h, {"from"})][:1]
         exclude = self._codes(targets + sources)

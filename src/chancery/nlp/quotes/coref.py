@@ -16,8 +16,15 @@ from spacy.tokens import Doc, Span
 from chancery.nlp.extensions import ACTORS
 from chancery.nlp.quotes.lexicon import QuoteLexicon
 from chancery.nlp.quotes.outlets import OutletTable
-from chancery.nlp.quotes.people import ROLE_GLUE, Person, Resolver, affiliation_of, apposition, person_names, \
-    title_before
+from chancery.nlp.quotes.people import (
+    ROLE_GLUE,
+    Person,
+    Resolver,
+    affiliation_of,
+    apposition,
+    person_names,
+    title_before,
+)
 from chancery.nlp.quotes.sentences import Sentences
 
 PRONOUN_WINDOW = 6  # sentences back a pronoun may reach
@@ -46,8 +53,8 @@ class People:
         doc = self.doc
         actor_tokens = {i for sp in doc.spans.get(ACTORS, []) if sp._.actor is not None
                         and sp._.actor.kind != "person" for i in range(sp.start, sp.end)}
-        for span in person_names(doc, self.sents.spans):
-            span = self._trim_name(span, actor_tokens)
+        for found in person_names(doc, self.sents.spans):
+            span = self._trim_name(found, actor_tokens)
             if span is None:
                 continue
             person = self._person_for(span)
@@ -107,8 +114,11 @@ class People:
         span = doc[start:end]
         record: dict[str, Any] = {"text": span.text, "start": span.start_char, "end": span.end_char,
                                   "name": None, "role": None, "affiliation": None}
-        person = self._named(start, end)
+        entry = self._named(start, end)
+        person = entry.person if entry is not None else None
         low = [t.lower_ for t in span]
+        if person is None and span[-1].is_title and low[-1] not in self.lex.pronouns:
+            person = self._by_surname(span[-1].text)
         if person is None and len(span) == 1 and low[0] in self.lex.pronouns:
             gender, number = self.lex.pronouns[low[0]]
             if number == "sg" and gender in ("m", "f"):
@@ -123,7 +133,12 @@ class People:
             record.update(name=person.name, role=person.roles[0] if person.roles else None,
                           affiliation=person.affiliation)
             person.mentions.append((span.start_char, span.end_char))
-            local = self._local_role(span)
+            if entry is not None and entry.start > start:
+                local = self._local_role(doc[start:entry.start])
+            elif entry is not None and entry.end < end:
+                local = self._local_role(doc[entry.end:end])
+            else:
+                local = None if entry is not None else self._local_role(span)
             if local is not None and local.role:
                 record["role"] = local.role
                 record["affiliation"] = local.affiliation or person.affiliation
@@ -146,9 +161,13 @@ class People:
                 record["affiliation"] = {"code": actor[1], "name": actor[0]}
         return record
 
-    def _named(self, start: int, end: int) -> Person | None:
-        hits = [en.person for en in self.entries if en.start >= start and en.end <= end]
+    def _named(self, start: int, end: int) -> Entry | None:
+        hits = [en for en in self.entries if en.start >= start and en.end <= end]
         return hits[-1] if hits else None
+
+    def _by_surname(self, word: str) -> Person | None:
+        hits = {id(p): p for p in self.persons.values() if p.name.split()[-1] == word}
+        return next(iter(hits.values())) if len(hits) == 1 else None
 
     def _recent(self, before: int, ok: Any, role_class: str | None = None) -> Person | None:
         limit = self.sents.spans[max(0, self.sents.index_of_token(before) - PRONOUN_WINDOW)].start
@@ -167,28 +186,29 @@ class People:
             return None
         for i in range(len(low) - 1, 0, -1):
             hit = self.lex.role_at(low, i)
-            if hit is None or i + hit[1] != len(low):
-                continue
-            role_class = self.lex.roles[hit[0]]
-            affiliation = affiliation_of(self.doc, span.start + 1, span.start + i, self.resolver)
-            if affiliation is not None:
-                code = affiliation["code"]
-                match = self._recent(span.start, lambda p: bool(p.affiliation) and p.affiliation["code"] == code,
-                                     role_class)
-                if match is not None:
-                    return match
-                match = self._recent(span.start, lambda p: bool(p.affiliation) and p.affiliation["code"] == code)
-                if match is not None:
-                    return match
-            match = self._recent(span.start, lambda p: True, role_class)
-            if match is None:  # a person met without a title: "Pushilin …. The Donetsk leader …"
-                match = self._recent(span.start, lambda p: not p.role_classes and (
-                    affiliation is None or p.affiliation is None or p.affiliation["code"] == affiliation["code"]))
-                if match is not None:
-                    match.role_classes.add(role_class)
-                    match.affiliation = match.affiliation or affiliation
-            return match
+            if hit is not None and i + hit[1] == len(low):
+                return self._nominal_match(span, i, self.lex.roles[hit[0]])
         return None
+
+    def _nominal_match(self, span: Span, i: int, role_class: str) -> Person | None:
+        affiliation = affiliation_of(self.doc, span.start + 1, span.start + i, self.resolver)
+        code = affiliation["code"] if affiliation is not None else None
+
+        def same_side(p: Person) -> bool:
+            return bool(p.affiliation) and p.affiliation is not None and p.affiliation["code"] == code
+
+        if code is not None:
+            match = self._recent(span.start, same_side, role_class) or self._recent(span.start, same_side)
+            if match is not None:
+                return match
+        match = self._recent(span.start, lambda p: True, role_class)
+        if match is None:  # a person met without a title: "Pushilin …. The Donetsk leader …"
+            match = self._recent(span.start, lambda p: not p.role_classes and (
+                code is None or p.affiliation is None or same_side(p)))
+            if match is not None:
+                match.role_classes.add(role_class)
+                match.affiliation = match.affiliation or affiliation
+        return match
 
     def _local_role(self, span: Span) -> Any:
         from chancery.nlp.quotes.people import role_in
@@ -208,9 +228,9 @@ class People:
     def _recent_outlet(self, before_char: int) -> tuple[str, str | None] | None:
         best: tuple[int, str] | None = None
         for sp in self.doc.spans.get(ACTORS, []):
-            if sp._.actor is not None and sp._.actor.kind == "media" and sp.end_char <= before_char:
-                if best is None or sp.start_char > best[0]:
-                    best = (sp.start_char, sp._.actor.name)
+            if sp._.actor is not None and sp._.actor.kind == "media" and sp.end_char <= before_char \
+                    and (best is None or sp.start_char > best[0]):
+                best = (sp.start_char, sp._.actor.name)
         if self.outlets is not None:
             for s, _e, outlet in self.outlets.find(self.doc.text, 0, before_char):
                 if best is None or s > best[0]:
@@ -237,7 +257,7 @@ class People:
         if not spans:
             return None
         actor = spans[-1]._.actor
-        return actor.name, actor.code
+        return actor.name, (None if actor.kind == "media" else actor.code)  # an outlet is not its own side
 
     def to_list(self) -> list[dict[str, Any]]:
         seen: list[Person] = []

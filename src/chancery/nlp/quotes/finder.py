@@ -8,8 +8,15 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from chancery.nlp.quotes.indirect import Found, _np_after, _np_before, parsed_candidates, pattern_candidates, \
-    speaker_of, subject_span
+from chancery.nlp.quotes.indirect import (
+    Found,
+    _np_after,
+    _np_before,
+    parsed_candidates,
+    pattern_candidates,
+    speaker_of,
+    subject_span,
+)
 from chancery.nlp.quotes.lexicon import QuoteLexicon
 from chancery.nlp.quotes.marks import Marked, find_quoted
 from chancery.nlp.quotes.sentences import Sentences
@@ -67,14 +74,16 @@ class QuoteFinder:
                 skip_next = False
                 continue
             q = Quote(m.start, m.end, "direct", list(m.pieces))
+            if self._after_title_cue(m):
+                continue
             after = self._cue_after(m)
             if after is not None:
                 q.cue, q.speaker, window_end = after
                 nxt = marked[k + 1] if k + 1 < len(marked) else None
                 if nxt is not None and window_end is not None:
                     gap = doc.text[window_end:nxt.start - 1]
-                    if len(gap) <= 3 and gap.strip() in (",", "", ":", ";", ", and", "and") \
-                            and self._cue_after(nxt) is None:
+                    if len(gap) <= 3 and gap.strip() in (",", "", ":", ";", ".", ", and", "and") \
+                            and "\n" not in gap and self._cue_after(nxt) is None:
                         q.end = nxt.end
                         q.segments.extend(nxt.pieces)
                         skip_next = True
@@ -87,10 +96,13 @@ class QuoteFinder:
             quotes.append(q)
         return quotes
 
-    def _is_title(self, m: Marked) -> bool:
-        words = self.doc.text[m.start:m.end].split()
+    def _after_title_cue(self, m: Marked) -> bool:
+        """ "the so-called “referendum”", "dubbed “Operation X”": a name, not speech."""
         before = self.doc.text[max(0, m.start - 25):m.start - 1].lower().split()
-        return len(words) < MIN_WORDS_UNATTRIBUTED or bool(before and before[-1] in self.lex.title_cues)
+        return bool(before) and before[-1] in self.lex.title_cues
+
+    def _is_title(self, m: Marked) -> bool:
+        return len(self.doc.text[m.start:m.end].split()) < MIN_WORDS_UNATTRIBUTED or self._after_title_cue(m)
 
     def _cue_after(self, m: Marked) -> tuple[tuple[int, int], tuple[int, int] | None, int | None] | None:
         doc = self.doc

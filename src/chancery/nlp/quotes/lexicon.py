@@ -30,6 +30,8 @@ class QuoteLexicon:
     cognition: frozenset[str] = frozenset()
     intent: frozenset[str] = frozenset()
     nouns: frozenset[str] = frozenset()
+    objects: frozenset[str] = frozenset()
+    object_preps: dict[str, frozenset[str]] = field(default_factory=dict)
     speaker_after: tuple[tuple[str, ...], ...] = ()
     forms: dict[str, str] = field(default_factory=dict)  # surface form → lemma
     pronouns: dict[str, tuple[str, str]] = field(default_factory=dict)  # he → ("m", "sg")
@@ -49,7 +51,8 @@ class QuoteLexicon:
         cognition = frozenset(_words(verbs, "cognition"))
         intent = frozenset(_words(verbs, "intent"))
         forms: dict[str, str] = {}
-        for lemma in speech | cognition | intent | {"speak"}:
+        extra = set(_words(verbs, "object")) | set(verbs.get("object_preps", {}))
+        for lemma in speech | cognition | intent | extra:
             for form in _inflections(lemma):
                 forms.setdefault(form, lemma)
         for form, lemma in verbs.get("irregular", {}).items():
@@ -62,6 +65,8 @@ class QuoteLexicon:
         return cls(
             speech=speech, cognition=cognition, intent=intent,
             nouns=frozenset(_words(verbs, "nouns")),
+            objects=frozenset(_words(verbs, "object")),
+            object_preps={str(k): frozenset(str(p) for p in v) for k, v in verbs.get("object_preps", {}).items()},
             speaker_after=tuple(tuple(p.lower().split()) for p in verbs.get("phrases", {}).get("speaker_after", [])),
             forms=forms, pronouns=pronouns,
             not_speakers=frozenset(_words(verbs, "not_speakers", "words")),

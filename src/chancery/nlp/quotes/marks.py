@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 DOUBLE_OPENERS = {'"': '"', "“": "”“", "„": "“”", "«": "»", "»": "«", "‹": "›"}
 SINGLE_OPENERS = {"'": "'", "‘": "’", "‚": "‘’"}
+STRICT_OPENERS = frozenset("“„«‘")
 DOUBLE_CHARS = frozenset('"“”„«»‹›')
 SINGLE_CHARS = frozenset("'‘’‚")
 BEFORE_OPEN = frozenset(" \t\n([{—–-/:;,")
@@ -91,7 +92,11 @@ def _scan(text: str, openers: dict[str, str], chars: frozenset[str], lo: int, hi
         if single and _is_apostrophe(text, i):
             i += 1
             continue
-        if opener is None:
+        if opener is None or (ch == opener and ch in STRICT_OPENERS and _can_open(text, i) and not _can_close(text, i)):
+            if opener is not None:  # a fresh opener while one is open: the first was never closed
+                pieces.append((piece_start, i))
+                out.append(Marked(start, i, opener, False, tuple(pieces)))
+                opener = None
             if ch in openers and _can_open(text, i):
                 opener, start, piece_start, pieces = ch, i + 1, i + 1, []
         elif ch in openers[opener] and _can_close(text, i):

@@ -68,10 +68,16 @@ def affiliation_of(doc: Doc, start: int, end: int, resolver: Resolver | None) ->
     return None
 
 
-def role_in(doc: Doc, start: int, end: int, lex: QuoteLexicon, resolver: Resolver | None) -> RoleInfo | None:
-    """Find a role noun in tokens [start, end) and split the window into affiliation + role."""
+def role_in(doc: Doc, start: int, end: int, lex: QuoteLexicon, resolver: Resolver | None,
+            nearest_end: bool = False) -> RoleInfo | None:
+    """Find a role noun in tokens [start, end) and split the window into affiliation + role; with
+    ``nearest_end`` the role closest to the window's end wins (a title right before a name)."""
     words = [t.lower_ for t in doc[start:end]]
-    for i in range(len(words)):
+    order = range(len(words) - 1, -1, -1) if nearest_end else range(len(words))
+    for i in order:
+        longer = lex.role_at(words, i - 1) if nearest_end and i > 0 else None
+        if longer is not None and longer[1] > 1:
+            continue  # inside a longer role ("foreign minister"): take the longer one
         hit = lex.role_at(words, i)
         if hit is None:
             continue
@@ -110,7 +116,7 @@ def title_before(doc: Doc, s: int, sent: Span, lex: QuoteLexicon, resolver: Reso
         i -= 1
     if i + 1 >= s:
         return None
-    return role_in(doc, i + 1, s, lex, resolver)
+    return role_in(doc, i + 1, s, lex, resolver, nearest_end=True)
 
 
 def apposition(doc: Doc, s: int, e: int, sent: Span, lex: QuoteLexicon,

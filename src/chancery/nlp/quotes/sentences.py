@@ -21,7 +21,7 @@ def _fallback(doc: Doc) -> list[Span]:
             continue
         bounds.append(m.end())
     bounds.append(len(text))
-    spans = []
+    spans: list[Span] = []
     for a, b in zip(bounds, bounds[1:], strict=False):
         span = doc.char_span(a, b, alignment_mode="expand")
         if span is not None and len(span) and (not spans or span.start >= spans[-1].end):
@@ -34,6 +34,7 @@ class Sentences:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
+        self.spans: list[Span]
         if doc.has_annotation("SENT_START"):
             self.spans = list(doc.sents)
         else:

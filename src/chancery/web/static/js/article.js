@@ -1,11 +1,11 @@
 // The article page (a stored article and its records) and the analyse box (text → /v1/extract).
 import { annotatedView } from "./annotate.js";
-import { api, clear, el, errorBox, externalLink, isoToday, link, setTitle } from "./dom.js";
+import { api, clear, el, errorBox, externalLink, isoToday, link, put, setTitle } from "./dom.js";
 
 export async function articlePage(app) {
   const a = await api(`/v1/articles/${encodeURIComponent(app.dataset.id)}`);
   setTitle(a.title || a.id);
-  app.append(
+  put(app, 
     el("p", { class: "meta" }, a.published ? `published ${a.published}` : "no publication date",
       a.outlet ? ` · ${a.outlet}` : "", a.source && a.source.control ? ` (${a.source.control})` : "",
       a.url ? el("span", {}, " · ", externalLink(a.url, "original")) : null,
@@ -40,6 +40,6 @@ export function analysePage(app) {
       button.disabled = false;
     }
   });
-  app.append(el("p", { class: "lead", text: "Paste a text: Chancery marks actors, event triggers, quotes and loaded terms, and lists the records it extracted. Nothing is stored." }),
+  put(app, el("p", { class: "lead", text: "Paste a text: Chancery marks actors, event triggers, quotes and loaded terms, and lists the records it extracted. Nothing is stored." }),
     form, status, result);
 }

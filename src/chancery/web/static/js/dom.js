@@ -88,3 +88,8 @@ export function setTitle(text) {
   if (h1) h1.textContent = text;
   document.title = `${text} · Chancery`;
 }
+
+// Native append() would print null children as "null"; this skips them.
+export function put(node, ...children) {
+  return append(node, children);
+}

@@ -1,6 +1,6 @@
 // The entity page: a world map coloured by recognition state on the date the slider picks, and
 // the ordered list of recognisers, each linking to the facts (and evidence) behind it.
-import { api, clear, el, errorBox, isoToday, link, setTitle, STATE_LABELS, typeLabel } from "./dom.js";
+import { STATE_LABELS, api, clear, el, errorBox, isoToday, link, put, setTitle, typeLabel } from "./dom.js";
 import { drawWorldMap, mapAvailable, mapLegend } from "./worldmap.js";
 
 const DAY = 86400000;
@@ -44,7 +44,7 @@ export async function entityPage(app) {
   const marks = el("div", { class: "ticks" }, ...timeline.facts.filter((f) => f.target === code).map((f) =>
     el("span", { class: `tick type-${f.type}`, title: `${f.date} ${f.actor_name} ${typeLabel(f.type)}`,
       style: null, dataset: { pos: ((toDay(firstDay(f.date)) - min) / Math.max(1, max - min)).toFixed(4) } })));
-  app.append(
+  put(app, 
     el("p", { class: "meta" }, `${entity.code} · reference coverage: ${entity.coverage || "partial"} · `,
       link(`/entities/${encodeURIComponent(code)}/timeline`, "timeline"), " · ",
       link(`/v1/entities/${encodeURIComponent(code)}/status`, "JSON")),

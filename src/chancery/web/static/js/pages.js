@@ -1,9 +1,9 @@
 // Home, timeline, positions and fact pages: lists over the REST API.
-import { api, el, externalLink, isoToday, link, setTitle, STATE_LABELS, typeLabel } from "./dom.js";
+import { STATE_LABELS, api, el, externalLink, isoToday, link, put, setTitle, typeLabel } from "./dom.js";
 
 export async function homePage(app) {
   const [entities, articles] = await Promise.all([api("/v1/entities"), api("/v1/articles?limit=15")]);
-  app.append(
+  put(app, 
     el("p", { class: "lead", text: "Who recognises which contested entity, since when, per whom: pick an entity for its map and the order of its recognisers." }),
     el("ul", { class: "entity-grid", id: "entity-grid" }, entities.entities.map((e) =>
       el("li", { class: "entity-card" },
@@ -27,7 +27,8 @@ export async function timelinePage(app) {
   for (const f of data.facts) {
     const y = f.date.slice(0, 4);
     if (y !== year) { year = y; items.push(el("li", { class: "year", text: y })); }
-    const about = f.target === code ? null : ` ${f.target_name}`;
+    const about = f.target === code ? null
+      : el("span", {}, " → ", link(`/entities/${encodeURIComponent(f.target)}`, f.target_name));
     items.push(el("li", { class: `fact type-${f.type}`, dataset: { fact: f.id } },
       el("span", { class: "date", text: f.date }),
       el("span", { class: `badge type-${f.type}`, text: typeLabel(f.type) }),
@@ -37,7 +38,7 @@ export async function timelinePage(app) {
       f.disputed ? el("span", { class: "badge disputed", text: "disputed" }) : null,
       " ", link(`/facts/${encodeURIComponent(f.id)}`, "evidence →", { class: "fact-link" })));
   }
-  app.append(
+  put(app, 
     el("p", { class: "meta" }, link(`/entities/${encodeURIComponent(code)}`, "map and recognisers"), " · ",
       `${data.facts.length} facts`),
     el("ol", { class: "timeline", id: "timeline" }, items));
@@ -50,7 +51,7 @@ export async function positionsPage(app) {
   setTitle(`Positions of ${data.state.name}`);
   const dateInput = el("input", { type: "date", id: "positions-date", value: asOf || isoToday() });
   dateInput.addEventListener("change", () => { location.search = `?as_of=${dateInput.value}`; });
-  app.append(
+  put(app, 
     el("div", { class: "slider-row" }, el("label", { for: "positions-date", text: "As of" }), dateInput),
     data.rows.length
       ? el("table", { class: "recognisers", id: "positions" },
@@ -60,7 +61,8 @@ export async function positionsPage(app) {
           el("td", {}, el("span", { class: `badge st-${r.state}`, text: STATE_LABELS[r.state] || r.state }),
             r.state !== "recognises" ? ` since ${r.since}` : ""),
           el("td", { text: r.first_date || "–" }),
-          el("td", {}, `${r.evidence} `, ...r.facts.map((id, i) => link(`/facts/${encodeURIComponent(id)}`, `fact ${i + 1}`, { class: "fact-link" })))))))
+          el("td", {}, `${r.evidence} `, ...r.facts.map((id, i) => link(`/facts/${encodeURIComponent(id)}`,
+            r.facts.length === 1 ? "evidence" : `fact ${i + 1}`, { class: "fact-link" })))))))
       : el("p", { text: `The ledger has no recorded stance of ${data.state.name} on a contested entity.` }));
 }
 
@@ -77,7 +79,7 @@ export async function factPage(app) {
   const data = await api(`/v1/facts/${encodeURIComponent(app.dataset.id)}`);
   const f = data.fact;
   setTitle(`${f.actor_name} — ${typeLabel(f.type)} — ${f.target_name}`);
-  app.append(
+  put(app, 
     el("p", { class: "meta" }, `${f.date} (${f.precision}) · first reported by ${f.origin} data · ${f.evidence} evidence · `,
       link(`/entities/${encodeURIComponent(f.target)}`, f.target_name), " · ", link(`/states/${encodeURIComponent(f.actor)}`, f.actor_name)),
     data.disputes.length ? el("div", { class: "dispute", id: "disputes" }, el("strong", { text: "Disputed: " }),

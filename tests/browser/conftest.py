@@ -1,0 +1,64 @@
+"""Browser fixtures: a real server on a free loopback port and headless Debian Chromium (Playwright)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from live import CHROMIUM, CHROMIUM_ARGS, LiveServer, samples
+
+from chancery.api import create_app
+from chancery.ledger import Ledger
+from chancery.settings import Settings
+
+
+@pytest.fixture(scope="session")
+def browser_ledger(tmp_path_factory) -> Iterator[Ledger]:
+    path = tmp_path_factory.mktemp("browser") / "ledger.db"
+    with Ledger.open(f"sqlite:///{path}") as ledger:
+        for text, extraction in (samples.recognition_article(), samples.talks_article()):
+            ledger.ingest(text, extraction)
+        yield ledger
+
+
+@pytest.fixture(scope="session")
+def live_server(browser_ledger) -> Iterator[LiveServer]:
+    with LiveServer(create_app(Settings(), ledger=browser_ledger)) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing: `make system-deps` installs Debian's chromium")
+        pytest.skip(f"{CHROMIUM} not installed (apt-get install chromium, or make system-deps)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    opened = context.new_page()
+    errors: list[str] = []
+    opened.on("pageerror", lambda exc: errors.append(str(exc)))
+    opened.js_errors = errors  # type: ignore[attr-defined]
+    yield opened
+    context.close()
+    assert not errors, f"JavaScript errors on the page: {errors}"
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir(tmp_path_factory) -> Path:
+    """docs/screenshots when CHANCERY_SCREENSHOTS names it; a temp folder otherwise."""
+    chosen = os.environ.get("CHANCERY_SCREENSHOTS")
+    folder = Path(chosen) if chosen else tmp_path_factory.mktemp("screenshots")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
