@@ -4,6 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
+WEB := src/chancery/web
+WEB_STAMP := $(WEB)/node_modules/.installed
+
 .PHONY: run test lint typecheck unit system-deps clean
 
 $(STAMP): pyproject.toml
@@ -13,7 +16,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
-run: $(STAMP)
+# Front-end libraries and map data come from the npm registry (pinned in package-lock.json), never the repo.
+# --ignore-scripts: one transitive package's install script would try to reach the network.
+$(WEB_STAMP): $(WEB)/package.json $(WEB)/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "error: npm not found; install Node.js 20 and npm (make system-deps)"; exit 2; }
+	npm ci --ignore-scripts --no-audit --no-fund --prefix $(WEB)
+	@touch $(WEB_STAMP)
+
+run: $(STAMP) $(WEB_STAMP)
 	$(BIN)/chancery extract examples/articles/dpr-recognition.txt --published 2022-07-14 --format text
 
 test: $(STAMP) lint typecheck unit
@@ -24,7 +34,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-unit: $(STAMP)
+unit: $(STAMP) $(WEB_STAMP)
 	$(BIN)/pytest -q
 
 # Debian packages the full test suite drives for real (PostgreSQL, Chromium). Needs root or sudo.
@@ -32,4 +42,4 @@ system-deps:
 	bash scripts/system-deps.sh
 
 clean:
-	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(WEB)/node_modules build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

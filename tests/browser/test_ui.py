@@ -13,6 +13,11 @@ from chancery.settings import Settings
 pytestmark = pytest.mark.browser
 
 
+def assert_no_placeholders(page) -> None:
+    words = page.inner_text("#app").split()
+    assert "null" not in words and "undefined" not in words and "NaN" not in words
+
+
 def state_of(page, code: str) -> str:
     return page.get_attribute(f"#world-map [data-code='{code}']", "data-state") or ""
 
@@ -51,6 +56,7 @@ def test_entity_page_map_follows_the_date_slider(page, live_server, screenshot_d
     page.wait_for_selector("#evidence")
     assert page.locator("#evidence .evidence-item").count() == 2  # the reference row and the article
     assert "recognises" in page.inner_text("#evidence mark")
+    assert_no_placeholders(page)
     page.screenshot(path=str(screenshot_dir / "fact.png"), full_page=True)
 
 
@@ -68,6 +74,7 @@ def test_article_page_highlights_and_never_runs_article_markup(page, live_server
     assert {"Pyongyang", "Donetsk People's Republic", "Natalya Nikonorova", "Kyiv"} <= set(entities)
     assert "Telegram" in page.inner_text("#records .quote")
 
+    assert_no_placeholders(page)
     page.click("#records li.event")
     assert page.locator("#article-text .hl-trigger.focus").count() == 1
     page.screenshot(path=str(screenshot_dir / "article.png"), full_page=True)
@@ -79,6 +86,7 @@ def test_timeline_positions_and_home_pages(page, live_server, screenshot_dir):
     open_page(page, f"{live_server.url}/entities/DPR/timeline")
     dates = page.locator("#timeline li.fact .date").all_inner_texts()
     assert len(dates) >= 5 and dates == sorted(dates)
+    assert_no_placeholders(page)
     page.screenshot(path=str(screenshot_dir / "timeline.png"), full_page=True)
 
     open_page(page, f"{live_server.url}/")
@@ -87,6 +95,7 @@ def test_timeline_positions_and_home_pages(page, live_server, screenshot_dir):
     page.wait_for_selector("#positions")
     held = page.locator("#positions tbody tr").all_inner_texts()
     assert any("Abkhazia" in row for row in held) and any("Donetsk" in row for row in held)
+    assert_no_placeholders(page)
     page.screenshot(path=str(screenshot_dir / "positions.png"), full_page=True)
 
     open_page(page, f"{live_server.url}/entities/XKX?as_of=2021-01-01")

@@ -77,12 +77,14 @@ def test_bad_as_of_is_reported(filled):
 def test_ingest_twice_is_a_noop_and_check_runs(tmp_path):
     url = f"sqlite:///{tmp_path / 'ingest.sqlite3'}"
     article = tmp_path / "a.txt"
-    article.write_text("Eastmarch recognised the independence of Abkhazia on 4 March 2031, becoming the "
-                       "first country to do so after Russia.\n", encoding="utf-8")
+    article.write_text("Nauru recognised the independence of Abkhazia on Tuesday, becoming the second state "
+                       "to do so after Russia.\n", encoding="utf-8")
     missing = str(tmp_path / "missing.txt")
-    first = runner.invoke(app, ["ingest", str(article), missing, "--db", url, "--published", "2031-03-05"])
+    first = runner.invoke(app, ["ingest", str(article), missing, "--db", url, "--published", "2009-12-17"])
     assert first.exit_code == 3 and "ingested 1 article(s)" in first.output and "skipped" in first.output
     second = runner.invoke(app, ["ingest", str(article), "--db", url])
     assert second.exit_code == 0 and "ingested 0 article(s) (1 already in the ledger" in second.output
-    checked = json.loads(_run("check", str(article), "--db", url, "--published", "2031-03-05", "--format", "json"))
-    assert all(c["verdict"] in {"supported", "contradicted", "qualified", "unverifiable"} for c in checked)
+    checked = json.loads(_run("check", str(article), "--db", url, "--published", "2009-12-17", "--format", "json"))
+    # Nicaragua and Venezuela also came before Nauru: "second after Russia" holds only without them.
+    assert [(c["entity"], c["subject"], c["named"], c["verdict"]) for c in checked] == \
+        [("ABK", "NRU", ["RUS"], "qualified")]

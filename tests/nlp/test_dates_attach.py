@@ -180,3 +180,9 @@ def test_a_decision_with_its_own_complement_is_not_an_anaphor(nlp):
     doc = parse(nlp, text, "2024-04-24")
     date, _ = event_date(doc, token(doc, "recognise"), previous=previous)
     assert date.basis == "published"
+
+
+def test_participle_adjunct_shares_its_date_with_the_main_clause(nlp):
+    text = "Meeting Wednesday at a lakeside resort, the two presidents reached agreement on border patrols."
+    date, _ = date_of(nlp, text, "2023-11-16", "reached")
+    assert (date.value, date.text) == ("2023-11-15", "Wednesday")

@@ -239,3 +239,55 @@ def test_person_acts_for_their_state(parse):
 def test_document_order(parse):
     events = parse("Egypt severed diplomatic relations with Qatar. Peru recognised Kosovo.")
     assert [e.type for e in events] == ["sever_relations", "recognize"]
+
+
+def test_appeal_to_others_is_not_the_speakers_recognition(parse):
+    assert parse("Turkey appealed to the world to recognise Northern Cyprus.") == []
+    assert parse("Turkey urged other governments to recognise Northern Cyprus.") == []
+
+
+def test_pressing_allies_into_recognising_is_not_an_intent_of_the_presser(parse):
+    assert parse("Russia vowed to press its partners into recognising Abkhazia.") == []
+
+
+def test_suspension_and_declared_suspended(parse):
+    events = parse("Peru's diplomatic ties with Western Sahara have been put under suspension.")
+    assert triples(events) == {("sever_relations", "PER", "ESH")}
+    events = parse("The government of Peru declared diplomatic relations with Western Sahara suspended.")
+    assert triples(events) == {("sever_relations", "PER", "ESH")}
+
+
+def test_normalised_relations_as_a_state_is_not_an_act(parse):
+    assert parse("The plan is meant to lead to normalised relations between Serbia and Kosovo.") == []
+
+
+def test_mutual_recognition_goes_both_ways(parse):
+    events = parse("The declaration put in place mutual recognition between Israel and Somaliland.")
+    assert triples(events) == {("recognize", "ISR", "SML"), ("recognize", "SML", "ISR")}
+
+
+def test_member_of_a_class_that_withdrew(parse):
+    events = parse("According to Serbia, Sierra Leone is among the countries that have withdrawn their recognition "
+                   "of Kosovo.")
+    assert triples(events) == {("withdraw_recognition", "SLE", "XKX")}
+
+
+def test_pronoun_in_reported_clause_is_the_speaker(parse):
+    events = parse("China praised the move. Taiwan said it would end diplomatic ties with Nauru at once.")
+    assert ("sever_relations", "TWN", "NRU") in triples(events)
+
+
+def test_plural_pronoun_in_reported_clause(parse):
+    events = parse("Egypt, Chile and Peru said they were breaking off diplomatic relations with Qatar.")
+    assert triples(events) == {("sever_relations", "EGY", "QAT"), ("sever_relations", "CHL", "QAT"),
+                               ("sever_relations", "PER", "QAT")}
+
+
+def test_definite_description_prefers_the_subject_antecedent(parse):
+    text = "Malawi opened talks with Taiwan and China. Later the country recognised Kosovo."
+    assert triples(parse(text)) == {("recognize", "MWI", "XKX")}
+
+
+def test_partner_named_later_in_the_passage(parse):
+    text = "Egypt announced it was severing ties. Chile also cut diplomatic relations with Qatar."
+    assert triples(parse(text)) == {("sever_relations", "EGY", "QAT"), ("sever_relations", "CHL", "QAT")}

@@ -75,3 +75,18 @@ def test_extract_text_renders_quotes(extractor):
     assert "Marta Lindqvist, Foreign Minister" in text
     assert "channel: TASS (outlet) [RUS, state-controlled]" in text
     assert "chain: Reuters [GBR, independent] → TASS [RUS, state-controlled] → Marta Lindqvist" in text
+
+
+def test_relative_pronoun_speaker_keeps_its_mention(nlp):
+    text = "Foreign Minister Marta Lindqvist, who said the talks had been useful, left Geneva on Tuesday."
+    (q,) = run(nlp, text)._.quotes
+    assert q["text"] == "the talks had been useful"
+    assert q["speaker"]["text"] == "who"
+    assert q["speaker"]["name"] == "Marta Lindqvist"
+
+
+def test_object_content_and_call_for(nlp):
+    text = "Foreign Minister Marta Lindqvist called for an immediate ceasefire along the border."
+    (q,) = run(nlp, text)._.quotes
+    assert q["text"] == "an immediate ceasefire along the border"
+    assert q["cue"]["text"] == "called"

@@ -219,3 +219,8 @@ def test_decades_and_ranges_are_not_years(grammar):
 
 def test_modifiers_need_a_word_boundary(grammar):
     assert [f.expr.part for f in grammar.find("They ate chocolate June 5.")] == [None]
+
+
+def test_parse_reference_accepts_other_separators():
+    assert parse_reference("2022/07/14").iso() == "2022-07-14"
+    assert parse_reference("2022-13-01") is None

@@ -166,7 +166,11 @@ def expression_owner(span: Span) -> Token:
 
 
 def _conjuncts(clause: Token) -> list[Token]:
+    """Verbs sharing the clause's time: coordinated ones, and a participle adjunct without a
+    subordinator ("Meeting on Wednesday, the leaders reached agreement")."""
     out = [c for c in clause.children if c.dep_ == "conj" and c.pos_ in CLAUSE_POS]
+    out += [c for c in clause.children if c.dep_ == "advcl" and c.tag_ in ("VBG", "VBN")
+            and not any(m.dep_ == "mark" for m in c.children) and c.i < clause.i]
     if clause.dep_ == "conj":
         out.append(clause.head)
     return out

@@ -6,6 +6,7 @@ Pure functions: no spaCy, no disk. Precision rules are documented in docs/dates.
 from __future__ import annotations
 
 import calendar
+import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Literal
@@ -66,23 +67,23 @@ def iso(year: int, month: int | None = None, day: int | None = None) -> str:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
+REFERENCE = re.compile(r"\s*(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?(?![\d])")
+
+
 def parse_reference(published: str | None) -> Reference | None:
-    """Read "YYYY-MM-DD", "YYYY-MM" or "YYYY" (a longer ISO timestamp is cut to its date)."""
-    if not published:
+    """Read "YYYY-MM-DD", "YYYY-MM" or "YYYY" (also with / or .; a timestamp is cut to its date)."""
+    match = REFERENCE.match(str(published)) if published else None
+    if match is None:
         return None
-    parts = str(published)[:10].split("-")
-    try:
-        numbers = [int(p) for p in parts if p]
-        if not numbers or not 1 <= numbers[0] <= 9999:
-            return None
-        if len(numbers) >= 3:
-            date(numbers[0], numbers[1], numbers[2])
-            return Reference(numbers[0], numbers[1], numbers[2])
-        if len(numbers) == 2 and 1 <= numbers[1] <= 12:
-            return Reference(numbers[0], numbers[1])
-        return Reference(numbers[0])
-    except ValueError:
+    year, month, day = (int(g) if g else None for g in match.groups())
+    assert year is not None
+    if month is None:
+        return Reference(year)
+    if not 1 <= month <= 12:
         return None
+    if day is None:
+        return Reference(year, month)
+    return Reference(year, month, day) if valid_day(year, month, day) else None
 
 
 def valid_day(year: int, month: int, day: int) -> bool:

@@ -266,10 +266,18 @@ class Arguments:
             # raising: "Slovenia is expected to recognise", "X was forced to cut ties"
             return [self._relative_antecedent(c) for c in head.children if c.dep_ == "nsubjpass"]
         if verb.dep_ == "xcomp":
-            objects = [c for c in head.children if c.dep_ == "dobj"]
-            if objects and head.lemma_.lower() in self.cues.object_control:
-                return objects
+            if head.lemma_.lower() in self.cues.object_control:
+                # "urged Serbia to recognise", "appealed to the world to recognise", "called on X to ..."
+                addressees = [c for c in head.children if c.dep_ == "dobj"] or self.prep_object_heads(
+                    head, {"to", "on", "upon"})
+                if addressees:
+                    return addressees
             return self.subject_heads(head)
+        if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.lemma_.lower() in self.cues.object_control:
+            # "pressed his allies into recognising"
+            addressees = [c for c in head.head.children if c.dep_ == "dobj"]
+            if addressees:
+                return addressees
         if verb.dep_ in ("conj", "advcl", "pcomp", "ccomp", "dep") and head.pos_ in ("VERB", "AUX"):
             return self.subject_heads(head)
         if verb.dep_ in ("acl", "relcl", "pcomp", "pobj"):

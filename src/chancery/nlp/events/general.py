@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import combinations
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from chancery.nlp.actor_lookup import actor_at, actors_in
 from chancery.nlp.events.modality import modality_of
@@ -72,7 +72,41 @@ def general_events(doc: Doc, lexicon: PloverLexicon) -> list[Event]:
     for token in doc:
         if token.pos_ == "NOUN" and token.i not in taken:
             events.extend(_nominal_event(token, lexicon))
+    if lexicon.argument_cues is not None and events:
+        _resolve_anaphora(doc, events, lexicon.argument_cues)
     return sorted(events, key=lambda e: e.trigger.start)
+
+
+def _resolve_anaphora(doc: Doc, events: list[Event], cues: object) -> None:
+    """A pronoun or "the country" argument becomes the actor mention it refers to."""
+    from chancery.nlp.events.arguments import Arguments
+
+    finder = Arguments(doc, cues)  # type: ignore[arg-type]
+    resolved: dict[tuple[int, int], Actor | None] = {}
+    for event in events:
+        for role in ("actor", "target"):
+            value: Actor | None = getattr(event, role)
+            if value is None or value.code is not None:
+                continue
+            key = (value.start, value.end)
+            if key not in resolved:
+                resolved[key] = _antecedent_actor(doc, value, finder)
+            found = resolved[key]
+            if found is not None:
+                setattr(event, role, found)
+
+
+def _antecedent_actor(doc: Doc, value: Actor, finder: Any) -> Actor | None:
+    span = doc.char_span(value.start, value.end, alignment_mode="expand")
+    if span is None or len(span) > 4:
+        return None
+    antecedents = finder.resolve_anaphor(span.root)
+    if not antecedents:
+        return None
+    mention = antecedents[0]
+    actor = mention._.actor
+    return Actor(code=actor.code, name=actor.name, kind=actor.kind, text=mention.text,
+                 start=mention.start_char, end=mention.end_char, country=actor.country)
 
 
 def read_trigger(token: Token, lexicon: PloverLexicon) -> Reading | None:
@@ -138,7 +172,9 @@ def _events_for(reading: Reading, lexicon: PloverLexicon) -> list[Event]:
         return []
     modality: Modality = _modality(reading.trigger)
     root, cameo = frame.root, frame.cameo
-    if modality == "negated" and root in lexicon.negated:
+    if modality == "negated":  # a refusal to cooperate is a rejection; other denied acts did not happen
+        if root not in lexicon.negated:
+            return []
         root = lexicon.negated[root]
         cameo = lexicon.root_cameo.get(root, cameo)
     elif modality in lexicon.intent_modalities and root in lexicon.intent_root:
@@ -152,13 +188,13 @@ def _events_for(reading: Reading, lexicon: PloverLexicon) -> list[Event]:
         pairs = _premodifier_pair(doc, actors[0])
     actor_values: list[Actor | None] = [_actor(doc, a) for a in actors] or [None]
     target_values: list[Actor | None] = [_actor(doc, t) for t in targets] or [None]
-    pairs += [(a, t) for a in actor_values for t in target_values if a is not None or t is not None]
+    pairs += [(a, t) for a in actor_values for t in target_values]
     out = []
     for actor, target in pairs:
-        if actor is not None and target is not None and (actor.start, actor.end) == (target.start, target.end):
+        # PLOVER events are dyadic: an act without a named source and target is not coded
+        if actor is None or target is None or (actor.start, actor.end) == (target.start, target.end):
             continue
-        confidence = frame.confidence + 0.1 * sum(a is not None and a.code is not None for a in (actor, target))
-        confidence -= 0.2 * sum(a is None for a in (actor, target))
+        confidence = frame.confidence + 0.1 * sum(a.code is not None for a in (actor, target))
         out.append(_event(reading.trigger, root, cameo, actor, target, modality, confidence))
     return out
 

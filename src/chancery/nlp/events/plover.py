@@ -6,6 +6,7 @@ into lookup dictionaries keyed by lemma, so matching a token costs a few dict lo
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -56,6 +57,7 @@ class PloverLexicon:
     demand_cameo: str = "100"
     party_nouns: frozenset[str] = frozenset()  # head nouns that name a party ("authorities", "rebels")
     document_nouns: frozenset[str] = frozenset()  # "a statement condemning X" speaks for its issuer
+    argument_cues: Any = None  # events.arguments.ArgumentCues, for pronouns ("it", "the country")
 
     def collocation(self, verb: str, noun: str) -> Frame | None:
         return self.collocations.get((verb, noun)) or self.collocations.get(("*", noun))
@@ -122,5 +124,14 @@ def _words(values: Any) -> frozenset[str]:
 
 
 def load_plover_lexicon(lexicon_dir: str | None = None) -> PloverLexicon:
-    """Read ``plover.toml`` (shipped, merged with the user's folder) into lookup tables."""
-    return build_plover_lexicon(load_lexicon("plover", lexicon_dir=lexicon_dir))
+    """Read ``plover.toml`` (shipped, merged with the user's folder) into lookup tables, with the
+    anaphora cues of the events package when it is installed."""
+    lexicon = build_plover_lexicon(load_lexicon("plover", lexicon_dir=lexicon_dir))
+    try:
+        arguments = importlib.import_module("chancery.nlp.events.arguments")
+    except ModuleNotFoundError as exc:
+        if exc.name != "chancery.nlp.events.arguments":
+            raise
+    else:
+        lexicon.argument_cues = arguments.load_argument_cues(lexicon_dir)
+    return lexicon

@@ -290,6 +290,8 @@ class RecognitionFinder:
             return None
         modifier = next((c for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i and (
             c.lemma_.lower() in self.lex.establish_nouns or c.lemma_.lower() in self.lex.normalisation_words)), None)
+        if modifier is not None and modifier.tag_ == "VBN":
+            return None  # "normalised relations": a state, not an act
         if modifier is not None:  # "normalising relations" parsed as an adjective
             return self._relation_found(ESTABLISH, modifier, noun, self.args.owners(noun))
         head = noun.head
@@ -301,15 +303,19 @@ class RecognitionFinder:
             return None
         lemma = head.lemma_.lower()
         if head.pos_ in ("VERB", "AUX"):
-            if noun.dep_ == "nsubj" and not any(c.dep_ == "auxpass" for c in head.children):
+            small_clause = noun.dep_ == "nsubj" and head.tag_ == "VBN" and head.dep_ in ("ccomp", "oprd", "xcomp")
+            if noun.dep_ == "nsubj" and not small_clause and not any(c.dep_ == "auxpass" for c in head.children):
                 return None
+            state = {g.lemma_.lower() for c in head.children if c.dep_ == "prep" for g in c.children
+                     if g.dep_ == "pobj"}
             if lemma in self.lex.establish_verbs:
                 kind = ESTABLISH
-            elif lemma in self.lex.sever_verbs:
-                kind = SEVER
+            elif lemma in self.lex.sever_verbs or state & self.lex.sever_nouns:
+                kind = SEVER  # also "ties were put under suspension"
             else:
                 return None
-            actors = self.args.subjects(head)
+            # "declared relations suspended": the declarer acts
+            actors = self.args.subjects(head.head) if small_clause else self.args.subjects(head)
         elif head.pos_ in ("NOUN", "PROPN"):
             if lemma in self.lex.establish_nouns:
                 kind = ESTABLISH

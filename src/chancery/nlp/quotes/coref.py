@@ -114,6 +114,13 @@ class People:
         span = doc[start:end]
         record: dict[str, Any] = {"text": span.text, "start": span.start_char, "end": span.end_char,
                                   "name": None, "role": None, "affiliation": None}
+        antecedent = _relative_antecedent(span)
+        if antecedent is not None:  # "the envoy, who said …": the mention stays "who"
+            found = self.resolve(*antecedent)
+            found.update(text=record["text"], start=record["start"], end=record["end"])
+            if found["name"] is None:
+                found["name"] = doc[antecedent[0]:antecedent[1]].text
+            return found
         entry = self._named(start, end)
         person = entry.person if entry is not None else None
         low = [t.lower_ for t in span]
@@ -265,3 +272,14 @@ class People:
             if not any(en.person is p for p in seen):
                 seen.append(en.person)
         return [p.to_dict(self.doc.text) for p in seen]
+
+
+def _relative_antecedent(span: Span) -> tuple[int, int] | None:
+    if len(span) != 1 or span[0].lower_ not in ("who", "which", "that"):
+        return None
+    verb = span[0].head
+    if verb.dep_ != "relcl" or verb.head.i >= span[0].i:
+        return None
+    from chancery.nlp.quotes.indirect import subject_span
+
+    return subject_span(span.doc, verb.head)

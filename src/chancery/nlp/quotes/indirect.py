@@ -71,9 +71,7 @@ def subject_span(doc: Doc, head: Token) -> tuple[int, int]:
 def speaker_of(tok: Token) -> Token | None:
     for child in tok.children:
         if child.dep_ in SUBJECT_DEPS:
-            if child.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
-                return tok.head  # "the envoy, who said …"
-            return child
+            return child  # a relative "who" stays the mention; coreference finds its antecedent
     for child in tok.children:  # passive: "was told by X"
         if child.dep_ == "agent":
             for grand in child.children:

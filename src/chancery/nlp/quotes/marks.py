@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-DOUBLE_OPENERS = {'"': '"', "“": "”“", "„": "“”", "«": "»", "»": "«", "‹": "›"}
+DOUBLE_OPENERS = {'"': '"”', "“": "”“\"", "„": "“”", "«": "»", "»": "«", "‹": "›"}
 SINGLE_OPENERS = {"'": "'", "‘": "’", "‚": "‘’"}
 STRICT_OPENERS = frozenset("“„«‘")
 DOUBLE_CHARS = frozenset('"“”„«»‹›')
