@@ -25,6 +25,8 @@ $(WEB_STAMP): $(WEB)/package.json $(WEB)/package-lock.json
 
 run: $(STAMP) $(WEB_STAMP)
 	$(BIN)/chancery extract examples/articles/dpr-recognition.txt --published 2022-07-14 --format text
+	$(BIN)/chancery ingest examples/articles/* --published 2022-07-14
+	$(BIN)/chancery ledger status DPR --as-of 2022-07-14
 
 test: $(STAMP) lint typecheck unit
 

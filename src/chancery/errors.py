@@ -32,6 +32,7 @@ class ErrorCode(StrEnum):
     BAD_JSON = "E_BAD_JSON"
     BAD_FIELD = "E_BAD_FIELD"
     BAD_DATE = "E_BAD_DATE"
+    BAD_FEED = "E_BAD_FEED"
     TOO_LARGE = "E_TOO_LARGE"
     UNSUPPORTED = "E_UNSUPPORTED"
     LANGUAGE = "E_LANGUAGE"
@@ -40,6 +41,7 @@ class ErrorCode(StrEnum):
     STORAGE = "E_STORAGE"
     USAGE = "E_USAGE"
     AUTH = "E_AUTH"
+    RATE_LIMIT = "E_RATE_LIMIT"
     INTERNAL = "E_INTERNAL"
 
 
@@ -54,6 +56,7 @@ HINTS: dict[ErrorCode, str] = {
     ErrorCode.BAD_JSON: "fix the JSON on that line (one object per line)",
     ErrorCode.BAD_FIELD: "each JSONL object needs a string 'text' or 'html' field",
     ErrorCode.BAD_DATE: "use an ISO date such as 2022-07-13",
+    ErrorCode.BAD_FEED: "the URL must serve an RSS or Atom document; check it in a browser",
     ErrorCode.TOO_LARGE: "split the input into smaller files",
     ErrorCode.UNSUPPORTED: "use .txt, .html, .htm, .jsonl or '-' for stdin",
     ErrorCode.LANGUAGE: "Chancery reads English; translate the article first or leave it out",
@@ -62,6 +65,7 @@ HINTS: dict[ErrorCode, str] = {
     ErrorCode.STORAGE: "check the --db URL and that the database is reachable",
     ErrorCode.USAGE: "run with --help",
     ErrorCode.AUTH: "send 'Authorization: Bearer <CHANCERY_TOKEN>'",
+    ErrorCode.RATE_LIMIT: "wait for the seconds in the Retry-After header, then retry",
     ErrorCode.INTERNAL: "this is a bug; please report it",
 }
 

@@ -52,6 +52,9 @@ class Settings:
         "default feeds.json in the user data dir."))
     max_body_bytes: int = field(default=5_000_000, metadata=_doc(
         "Largest request body `chancery serve` accepts, in bytes; larger requests get 413 E_TOO_LARGE."))
+    rate_limit: int = field(default=600, metadata=_doc(
+        "Requests per minute one client address may send to `chancery serve` (bursts up to that many); "
+        "more get 429 E_RATE_LIMIT with Retry-After. 0 turns the limit off (e.g. behind a proxy that limits)."))
     web_assets_dir: str | None = field(default=None, metadata=_doc(
         "Folder holding the web UI's npm packages (d3, topojson-client, world-atlas); default: "
         "node_modules beside the package's web files, filled by `npm ci` (make runs it)."))

@@ -177,3 +177,10 @@ def test_only_list_about_the_others_excludes_the_new_recogniser(ledger):
     assert claim["subject"] == "PRK" and claim["named"] == ["RUS", "SYR"]
     assert claim["verdict"] == "qualified"  # Abkhazia and South Ossetia, not UN members, recognise it too
     assert "PRK" not in [e["actor"] for e in claim["evidence"]]
+
+
+def test_modifiers_and_negated_counts_are_not_claims(detector):
+    text = ("During the first state visit since it recognised Kosovo, the minister said five states do not "
+            "recognise Kosovo.")
+    ex = extraction(text, "2024-01-01", [], entities=[actor(text, "Kosovo", "XKX"), actor(text, "Kosovo", "XKX", 1)])
+    assert detector.detect(text, ex) == []

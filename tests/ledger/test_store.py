@@ -162,3 +162,24 @@ def test_switch_from_taipei_is_switched_for_twn(ledger):
     assert _row(ledger.status("TWN", as_of="2023-12-31"), "NRU").state == "recognises"
     positions = {p.actor: p.state for p in ledger.positions("NRU", as_of="2024-02-01")}
     assert positions["CHN"] == "recognises" and positions["TWN"] == "switched"
+
+
+def test_concurrent_writers_merge_into_one_fact(ledger_url):
+    from concurrent.futures import ThreadPoolExecutor
+
+    def article(n: int):
+        text = f"Southmark recognised Somaliland on 9 September 2033, report number {n} said."
+        return text, extraction(text, "2033-09-10", [event(text, "recognize", actor(text, "Southmark", "ZAF"),
+                                                           actor(text, "Somaliland", "SML"), "recognised",
+                                                           "2033-09-09")])
+
+    def write(offset: int) -> int:
+        with Ledger.open(ledger_url) as own:
+            return sum(own.ingest(*article(offset + i)).stored for i in range(6))
+
+    Ledger.open(ledger_url).close()  # migrate and load the reference facts first
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        stored = sum(pool.map(write, [0, 100]))
+    with Ledger.open(ledger_url) as ledger:
+        zaf = _row(ledger.status("SML"), "ZAF")
+    assert stored == 12 and zaf.evidence == 12 and len(zaf.facts) == 1

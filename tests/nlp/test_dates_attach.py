@@ -186,3 +186,29 @@ def test_participle_adjunct_shares_its_date_with_the_main_clause(nlp):
     text = "Meeting Wednesday at a lakeside resort, the two presidents reached agreement on border patrols."
     date, _ = date_of(nlp, text, "2023-11-16", "reached")
     assert (date.value, date.text) == ("2023-11-15", "Wednesday")
+
+
+def test_date_of_an_issued_statement_dates_what_it_says(nlp):
+    text = "In a statement issued on Monday, the ministry said it had withdrawn its recognition."
+    date, _ = date_of(nlp, text, "2021-06-10", "withdrawn")
+    assert (date.value, date.text) == ("2021-06-07", "Monday")
+
+
+def test_restating_clause_in_the_same_sentence_dates_the_reported_act(nlp):
+    text = ("The announcement was made yesterday by the foreign minister, who said the country "
+            "recognises the republic.")
+    date, _ = date_of(nlp, text, "2021-06-10", "recognises")
+    assert (date.value, date.text) == ("2021-06-09", "yesterday")
+
+
+def test_weekday_right_after_a_verb_belongs_to_it(nlp):
+    text = "The premier said Tuesday the state would recognise the republic by the end of the year."
+    date, planned = date_of(nlp, text, "2021-06-10", "recognise", future=True)
+    assert (date.value, date.text) == ("2021-06-08", "Tuesday")
+    assert planned is not None and (planned.value, planned.precision) == ("2021", "year")
+
+
+def test_statement_date_from_a_participle_of_the_reporting_clause(nlp):
+    text = "Speaking at a rally on Saturday, the leader vowed never to recognise the province."
+    date, planned = date_of(nlp, text, "2021-06-10", "recognise", future=True)
+    assert (date.value, date.text, planned) == ("2021-06-05", "Saturday", None)

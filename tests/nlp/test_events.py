@@ -291,3 +291,13 @@ def test_definite_description_prefers_the_subject_antecedent(parse):
 def test_partner_named_later_in_the_passage(parse):
     text = "Egypt announced it was severing ties. Chile also cut diplomatic relations with Qatar."
     assert triples(parse(text)) == {("sever_relations", "EGY", "QAT"), ("sever_relations", "CHL", "QAT")}
+
+
+def test_hedged_condition_is_a_hypothesis(parse):
+    assert parse("Chile may recognise Abkhazia if the talks fail.") == []
+
+
+def test_noun_recognition_of_sovereignty_is_support(parse):
+    events = parse("France's recognition of Moroccan sovereignty over Western Sahara angered Peru.")
+    assert ("support", "FRA", "MAR") in triples(events)
+    assert not any(e.type == "recognize" for e in events)

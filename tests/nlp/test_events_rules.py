@@ -97,3 +97,38 @@ def test_doc_without_parse_gets_no_events():
     register_extensions()
     doc = spacy.blank("en")("Peru recognised Kosovo.")
     assert EventTagger(general=False)(doc)._.events == []
+
+
+def _event(kind: str, plover: str, actor: str, target: str | None, start: int, end: int):
+    from chancery.records import Actor, DateValue, Event, Offsets, Trigger
+
+    def mention(code: str) -> Actor:
+        return Actor(code=code, name=code, kind="state", text=code, start=0, end=3)
+
+    return Event(type=kind, plover=plover, cameo="000", actor=mention(actor),
+                 target=mention(target) if target else None, date=DateValue(None, None, None, None),
+                 modality="asserted", sentence=Offsets(0, 60), trigger=Trigger("x", start, end), confidence=0.8)
+
+
+def test_general_events_restating_a_relations_act_are_dropped():
+    from chancery.nlp.events.merge import drop_restating
+
+    sever = _event("sever_relations", "SANCTION", "EGY", "QAT", 10, 17)
+    same_pair = _event("sanction", "SANCTION", "EGY", "QAT", 30, 34)
+    same_trigger = _event("reject", "REJECT", "EGY", None, 10, 17)
+    other = _event("accuse", "ACCUSE", "EGY", "QAT", 40, 47)
+    self_target = _event("yield", "YIELD", "PER", "PER", 50, 55)
+    assert drop_restating([same_pair, same_trigger, other, self_target], [sever]) == [other]
+
+
+def test_switch_merges_cut_with_taipei_and_ties_with_beijing():
+    from chancery.nlp.events.merge import merge_switches
+
+    cut = _event("sever_relations", "SANCTION", "PAN", "TWN", 5, 8)
+    ties = _event("establish_relations", "COOPERATE", "CHN", "PAN", 20, 31)
+    reciprocal = _event("sever_relations", "SANCTION", "TWN", "PAN", 40, 45)
+    merged = merge_switches([cut, ties, reciprocal])
+    switch = [e for e in merged if e.type == "switch_recognition"]
+    assert len(switch) == 1 and switch[0].actor.code == "PAN" and switch[0].target.code == "CHN"
+    assert switch[0].source is not None and switch[0].source.code == "TWN"
+    assert reciprocal in merged and cut not in merged and ties not in merged

@@ -199,3 +199,43 @@ def test_user_lexicon_extends_the_shipped_one(tmp_path: Path) -> None:
 def test_unknown_root_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown root"):
         build_plover_lexicon({"verbs": {"frobnicate": {"root": "befriend"}}})
+
+
+def test_one_sided_and_denied_acts_are_not_coded(lexicon: PloverLexicon) -> None:
+    # "Serbia protested." has no target; "Serbia did not attack Mali." did not happen.
+    alone = make_doc([("Serbia", "Serbia", "PROPN", 1, "nsubj"), ("protested", "protest", "VERB", 1, "ROOT")])
+    assert general_events(alone, lexicon) == []
+    denied = make_doc([("Serbia", "Serbia", "PROPN", 3, "nsubj"), ("did", "do", "AUX", 3, "aux"),
+                       ("not", "not", "PART", 3, "neg"), ("attack", "attack", "VERB", 3, "ROOT"),
+                       ("Mali", "Mali", "PROPN", 3, "dobj")], tags={3: "VB"})
+    assert general_events(denied, lexicon) == []
+
+
+def test_deployed_forces_are_not_the_target(lexicon: PloverLexicon) -> None:
+    # "Russia deployed troops to Mali."
+    doc = make_doc([("Russia", "Russia", "PROPN", 1, "nsubj"), ("deployed", "deploy", "VERB", 1, "ROOT"),
+                    ("troops", "troop", "NOUN", 1, "dobj"), ("to", "to", "ADP", 1, "prep"),
+                    ("Mali", "Mali", "PROPN", 3, "pobj")])
+    [event] = general_events(doc, lexicon)
+    assert event.plover == "MOBILIZE" and dyads([event]) == [("RUS", "MLI")]
+
+
+def test_a_statement_speaks_for_its_issuer(lexicon: PloverLexicon) -> None:
+    # "Ghana issued a statement condemning Mali."
+    doc = make_doc([("Ghana", "Ghana", "PROPN", 1, "nsubj"), ("issued", "issue", "VERB", 1, "ROOT"),
+                    ("a", "a", "DET", 3, "det"), ("statement", "statement", "NOUN", 1, "dobj"),
+                    ("condemning", "condemn", "VERB", 3, "acl"), ("Mali", "Mali", "PROPN", 4, "dobj")],
+                   tags={4: "VBG"})
+    events = only(general_events(doc, lexicon), "ACCUSE")
+    assert dyads(events) == [("GHA", "MLI")]
+
+
+def test_coordinated_modifiers_are_the_two_parties(lexicon: PloverLexicon) -> None:
+    # "Chilean and Peruvian negotiators agreed."
+    doc = make_doc([("Chilean", "chilean", "ADJ", 3, "amod"), ("and", "and", "CCONJ", 0, "cc"),
+                    ("Peruvian", "peruvian", "ADJ", 0, "conj"), ("negotiators", "negotiator", "NOUN", 4, "nsubj"),
+                    ("agreed", "agree", "VERB", 4, "ROOT")])
+    [event] = general_events(doc, lexicon)
+    assert event.plover == "AGREE"
+    assert event.actor is not None and event.actor.text == "Chilean"
+    assert event.target is not None and event.target.text == "Peruvian negotiators"

@@ -177,3 +177,15 @@ def test_user_lexicon_adds_a_reporting_verb(tmp_path):
     nlp = blank_pipeline(("chancery_quotes",), lexicon_dir=str(tmp_path))
     (q,) = nlp(text)._.quotes
     assert q["cue"]["text"] == "grumbled"
+
+
+def test_headline_and_transcript_colon_lines(nlp):
+    text = "Lavrov: West will not succeed in isolating Moscow\n\nUpdate: the talks moved to Friday.\n\n" \
+           "CHAIR: We now turn to the second item."
+    found = [(q["speaker"]["text"], q["text"]) for q in quotes(nlp, text)]
+    assert found == [("Lavrov", "West will not succeed in isolating Moscow"),
+                     ("CHAIR", "We now turn to the second item.")]
+
+
+def test_dateline_is_not_a_speaker(nlp):
+    assert quotes(nlp, "KYIV: The parliament met on Monday to discuss the budget.") == []

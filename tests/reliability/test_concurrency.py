@@ -53,7 +53,8 @@ def test_serve_and_ingest_write_one_sqlite_ledger_with_concurrent_readers(tmp_pa
     url = f"sqlite:///{db}"
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    env = clean_env(tmp_path, CHANCERY_TOKEN=TOKEN)
+    # all readers share 127.0.0.1: the per-client rate limit (tested on its own) is lifted here
+    env = clean_env(tmp_path, CHANCERY_TOKEN=TOKEN, CHANCERY_RATE_LIMIT="0")
     server = subprocess.Popen(chancery_cmd("serve", "--db", url, "--port", str(port)), env=env,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     stop = threading.Event()

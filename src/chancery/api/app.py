@@ -10,6 +10,7 @@ from chancery import __version__
 from chancery.api.context import ApiContext
 from chancery.api.errors import install_error_handlers
 from chancery.api.limits import BodySizeLimit
+from chancery.api.ratelimit import RateLimit
 from chancery.records import SCHEMA
 from chancery.settings import Settings
 
@@ -46,6 +47,7 @@ def create_app(settings: Settings | None = None, *, extractor: Extractor | None 
     app.state.chancery = ApiContext(settings, extractor=extractor, ledger=ledger)
     install_error_handlers(app)
     app.add_middleware(BodySizeLimit, limit=settings.max_body_bytes)
+    app.add_middleware(RateLimit, per_minute=settings.rate_limit)  # outermost: refuse before reading a body
     for module in (extract, articles, ledger_routes):
         app.include_router(module.router)
     ui.install(app)

@@ -34,6 +34,7 @@ STATUS: dict[ErrorCode, int] = {
     ErrorCode.STORAGE: 503,
     ErrorCode.USAGE: 400,
     ErrorCode.AUTH: 401,
+    ErrorCode.RATE_LIMIT: 429,
     ErrorCode.INTERNAL: 500,
 }
 

@@ -67,9 +67,23 @@ class ClaimDetector:
             rf"(?:\b(?P<cmp>{comparators})\s+)?(?:a\s+)?\b(?P<num>\d{{1,3}}|{numbers})\s+(?P<other>other\s+)?"
             rf"(?P<noun>{nouns})\b", re.I)
         self.only_re = re.compile(r"\bonly\b(?:\s+by)?\s+", re.I)
+        self.blockers = {w.lower() for w in lexicon["cues"].get("noun_blockers", [])}
+        negations = "|".join(re.escape(w) if w.startswith("n'") else r"\b" + re.escape(w)
+                             for w in lexicon["cues"].get("negations", []))
+        self.negation_re = re.compile(rf"(?:{negations})\b", re.I) if negations else None
         self.cue_re = re.compile(rf"\b(?:{cues})\b", re.I)
 
     # -- helpers ---------------------------------------------------------------------------------
+    def _blocked(self, text: str, end: int) -> bool:
+        """The noun is a modifier ("state visit", "state-owned"), not the counted thing."""
+        following = re.match(r"[\s-]*([A-Za-z']+)", text[end:end + 30])
+        return bool(following and following.group(1).lower() in self.blockers)
+
+    def _negated_after(self, text: str, end: int, stop: int) -> bool:
+        """"five states do not recognise …": a count of those who do not."""
+        window = text[end:min(stop, end + 40)]
+        return bool(self.negation_re and self.negation_re.search(window))
+
     def _mentions_recognition(self, text: str) -> bool:
         low = text.lower()
         return any(v in low for v in self.verbs)
@@ -160,6 +174,8 @@ class ClaimDetector:
     def _ordinals(self, text: str, extraction: Extraction, s_start: int, s_end: int) -> list[ClaimCandidate]:
         out = []
         for m in self.ordinal_re.finditer(text, s_start, s_end):
+            if self._blocked(text, m.end()):
+                continue
             word = m.group("ord").lower()
             ordinal = self.ordinals.get(word) or int(re.sub(r"\D", "", word) or 0)
             if not ordinal:
@@ -202,6 +218,8 @@ class ClaimDetector:
     def _counts(self, text: str, extraction: Extraction, s_start: int, s_end: int) -> list[ClaimCandidate]:
         out = []
         for m in self.count_re.finditer(text, s_start, s_end):
+            if self._blocked(text, m.end()) or self._negated_after(text, m.end(), s_end):
+                continue
             raw = m.group("num").lower()
             count = int(raw) if raw.isdigit() else self.numbers[raw]
             comparator = self.comparators.get((m.group("cmp") or "").lower(), "exact")

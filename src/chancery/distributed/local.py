@@ -100,6 +100,7 @@ def extract_in_pool(items: Iterable[Item], settings: Settings,
     window = workers * TASKS_PER_WORKER
     done: dict[int, list[Result]] = {}
     submitted = next_out = 0
+    finished = False
     try:
         for task in tasks_of(items, max(1, settings.batch_size)):
             while submitted - next_out >= window:
@@ -115,8 +116,9 @@ def extract_in_pool(items: Iterable[Item], settings: Settings,
                 next_out += 1
             if next_out < submitted:
                 _receive(results, processes, done, next_out)
+        finished = True
     finally:
-        _stop(processes, tasks, results)
+        _stop(processes, tasks, results, wait=finished)
 
 
 def _receive(results: Any, processes: list[Any], done: dict[int, list[Result]], wanted: int) -> None:
@@ -137,11 +139,13 @@ def _receive(results: Any, processes: list[Any], done: dict[int, list[Result]], 
     done[number] = out
 
 
-def _stop(processes: list[Any], tasks: Any, results: Any) -> None:
+def _stop(processes: list[Any], tasks: Any, results: Any, wait: bool) -> None:
+    """Let idle workers exit; when the run was cut short (error, Ctrl-C, caller stopped reading),
+    do not wait for the tasks still queued."""
     for process in processes:
         if process.is_alive():
             tasks.put(None)
-    deadline = time.monotonic() + STOP_SECONDS
+    deadline = time.monotonic() + (STOP_SECONDS if wait else 0.0)
     while any(p.is_alive() for p in processes) and time.monotonic() < deadline:
         # Results of tasks nobody will read (the caller stopped early) would block a worker's exit.
         with contextlib.suppress(queue.Empty):

@@ -153,6 +153,13 @@ def parse_feed(data: bytes, url: str) -> tuple[str | None, list[FeedEntry]]:
     return parsed.feed.get("title"), entries
 
 
+def is_feed(data: bytes) -> bool:
+    """Whether feedparser recognises an RSS or Atom document (a valid feed may have no entries)."""
+    import feedparser
+
+    return bool(feedparser.parse(data).version)
+
+
 class FeedWatcher:
     """Polls feeds; ``poll(url)`` yields the Articles (or errors) of the entries new since last time."""
 
@@ -177,6 +184,9 @@ class FeedWatcher:
         title, entries = parse_feed(response.content, url)
         if not entries and not response.content.strip():
             yield InputError(ErrorCode.EMPTY, "feed is empty", url)
+        elif not entries and not is_feed(response.content):
+            yield InputError(ErrorCode.BAD_FEED, "not an RSS or Atom feed (not XML, or no <rss>/<feed> root)", url)
+            return
         retry_later = False
         for entry in entries:
             if entry.key in state.seen:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -69,15 +70,25 @@ def make_engine(url: str | None) -> Engine:
         raise ChanceryError(ErrorCode.STORAGE, f"cannot open ledger {resolved!r}: {exc}", ExitCode.STORAGE) from exc
 
 
+# Alembic's `context` is one process-wide proxy: two threads migrating at once corrupt each other.
+_MIGRATION_LOCK = threading.Lock()
+
+
 def migrate(engine: Engine) -> None:
     """Bring the schema to the newest migration (Alembic, run in-process; no alembic.ini)."""
     from importlib import resources
 
     from alembic import command
     from alembic.config import Config
+    from alembic.migration import MigrationContext
+    from alembic.script import ScriptDirectory
 
     config = Config()
     config.set_main_option("script_location", str(resources.files("chancery.ledger") / "migrations"))
-    with engine.begin() as conn:
+    head = ScriptDirectory.from_config(config).get_current_head()
+    with engine.connect() as conn:
+        if MigrationContext.configure(conn).get_current_revision() == head:
+            return
+    with _MIGRATION_LOCK, engine.begin() as conn:
         config.attributes["connection"] = conn
         command.upgrade(config, "head")

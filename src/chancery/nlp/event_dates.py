@@ -68,9 +68,11 @@ def event_date(doc: Doc, trigger: Token, previous: DateValue | None = None,
     shared = [s for s in in_sentence if owners[s.start] in {c.i for c in _conjuncts(clause)}]
     governing: list[Span] = []
     for head in _governing_clauses(clause):
-        governing.extend(s for s in in_sentence if owners[s.start] == head.i)
+        heads = {head.i} | {p.i for p in _participles(head)}
+        governing.extend(s for s in in_sentence if owners[s.start] in heads)
     # The small parser often hangs a sentence-final "…, X said Thursday" on the wrong word.
     governing.extend(s for s in in_sentence if _flag(s, "date_reporting") and s not in own + governing)
+    governing.extend(s for s in in_sentence if _flag(s, "date_restates") and s not in own + governing)
     statement = (_first_resolved(governing, previous) or _continued_act(doc, sentence, spans, previous)
                  or _linked_sentence_date(doc, sentence, spans)
                  or published_date(published))
@@ -81,7 +83,8 @@ def event_date(doc: Doc, trigger: Token, previous: DateValue | None = None,
         value = _resolve_forward(span, published)
         if value is None or value.value is None:
             continue
-        if statement.value is None or value.value[:len(statement.value)] >= statement.value:
+        common = min(len(value.value), len(statement.value or ""))
+        if statement.value is None or value.value[:common] >= statement.value[:common]:
             planned = value
         else:  # "said yesterday it would recognise": the expression dates the statement
             return value, None
@@ -147,6 +150,11 @@ def expression_owner(span: Span) -> Token:
 
     "A day after the talks were launched, X decided": the expression's subordinator ties it to
     "launched", but it dates the main clause, so the owner is the verb that clause hangs on."""
+    before = span.start - 1
+    if before >= 1 and span.doc[before].lower_ == "on":
+        before -= 1
+    if before >= span.sent.start and span.doc[before].pos_ == "VERB":
+        return span.doc[before]  # "said Tuesday the state would…": adjacency beats a shaky parse
     token = span.root
     if token.dep_ in NOUN_MODIFIER and token.head.pos_ in ("NOUN", "PROPN") and token.head.i not in range(
             span.start, span.end):
@@ -168,12 +176,15 @@ def expression_owner(span: Span) -> Token:
 def _conjuncts(clause: Token) -> list[Token]:
     """Verbs sharing the clause's time: coordinated ones, and a participle adjunct without a
     subordinator ("Meeting on Wednesday, the leaders reached agreement")."""
-    out = [c for c in clause.children if c.dep_ == "conj" and c.pos_ in CLAUSE_POS]
-    out += [c for c in clause.children if c.dep_ == "advcl" and c.tag_ in ("VBG", "VBN")
-            and not any(m.dep_ == "mark" for m in c.children) and c.i < clause.i]
+    out = [c for c in clause.children if c.dep_ == "conj" and c.pos_ in CLAUSE_POS] + _participles(clause)
     if clause.dep_ == "conj":
         out.append(clause.head)
     return out
+
+
+def _participles(clause: Token) -> list[Token]:
+    return [c for c in clause.children if c.dep_ == "advcl" and c.tag_ in ("VBG", "VBN")
+            and not any(m.dep_ == "mark" for m in c.children) and c.i < clause.i]
 
 
 def _governing_clauses(clause: Token) -> list[Token]:

@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from chancery.nlp.extensions import ACTORS
-from chancery.nlp.quotes.channels import chain_item, outlet_mentions, phrase_channel
+from chancery.nlp.quotes.channels import chain_item, outlet_mentions, phrase_channel, unlisted_media
 from chancery.nlp.quotes.outlets import OutletTable
 from chancery.nlp.quotes.sentences import Sentences
 
@@ -28,8 +28,14 @@ class Attribution:
         doc._.source_profile = article
         head = [self._article_item(article)] if article else []
         quotes = doc._.quotes or []
+        last_channel: dict[str, Any] = {}
         for q in quotes:
             self._channel(doc, sents, q)
+            who = (q.get("speaker") or {}).get("name")
+            if q.get("cue") is None and q.get("channel") is None and who:
+                q["channel"] = last_channel.get(who)  # the speaker's words run on through the same channel
+            if who and q.get("channel") is not None:
+                last_channel[who] = q["channel"]
         for q in sorted(quotes, key=lambda q: q["end"] - q["start"], reverse=True):
             parent = _enclosing(q, quotes)
             base = list(parent["chain"]) if parent is not None and parent.get("chain") else list(head)
@@ -76,10 +82,10 @@ class Attribution:
         if channel is not None:
             kind = "interview" if "interview" in doc.text[max(lo, channel.start - 40):channel.start].lower() \
                 or "conversation" in doc.text[max(lo, channel.start - 40):channel.start].lower() else channel.outlet.kind
-            q["channel"] = {"name": channel.outlet.name, "kind": "outlet" if kind == "wire" else kind,
-                            "profile": channel.outlet.profile()}
+            q["channel"] = {"name": channel.outlet.name, "text": doc.text[channel.start:channel.end],
+                            "kind": "outlet" if kind == "wire" else kind, "profile": channel.outlet.profile()}
         else:
-            q["channel"] = phrase_channel(doc.text, lo, hi, skip)
+            q["channel"] = unlisted_media(doc.text, lo, hi, skip) or phrase_channel(doc.text, lo, hi, skip)
             if q["channel"] is None:
                 own = next((m for m in mentions if m.role == "speaker"), None)
                 if own is not None:

@@ -57,7 +57,7 @@ class DateTagger:
             span._.set(OFFSET, expr.shift if expr.kind == "offset" else None)
             verb = governing_verb(span) if doc.has_annotation("DEP") else None
             span._.set(RESTATES, verb is not None and self.restates(verb))
-            span._.set(REPORTING, verb is not None and verb.lemma_.lower() in self.reporting_verbs)
+            span._.set(REPORTING, verb is not None and self.reports(verb))
             if expr.kind == "offset":
                 grain: Precision = "day" if expr.unit in ("day", "week") else "month" if expr.unit == "month" else "year"
                 span._.date = DateValue(None, grain, span.text, "text", span.start_char, span.end_char)
@@ -78,6 +78,12 @@ class DateTagger:
                 if t.lemma_.lower() in self.anaphoric_nouns and t.pos_ == "NOUN"
                 and any(d.dep_ in ("det", "poss") and d.lower_ in self.anaphoric_determiners for d in t.children)
                 and not any(c.dep_ in ("acl", "relcl") for c in t.children)]
+
+    def reports(self, verb: Token) -> bool:
+        """A verb of saying, or one qualifying a statement ("in a statement issued on Monday")."""
+        if verb.lemma_.lower() in self.reporting_verbs:
+            return True
+        return verb.dep_ == "acl" and verb.head.lemma_.lower() in self.anaphoric_nouns
 
     def restates(self, verb: Token) -> bool:
         """Does the expression date a verb whose subject or object is "the decision", "this move"…?

@@ -124,22 +124,31 @@ def read_trigger(token: Token, lexicon: PloverLexicon) -> Reading | None:
                 return None if frame.blocks else Reading(token, token, frame, None)
     objects = _object_nouns(token)
     for obj, _via_prep in objects:
-        frame = lexicon.collocations.get((lemma, obj.lemma_.lower()))
+        frame = lexicon.collocations.get((lemma, _noun_key(obj)))
         if frame is not None:
             return None if frame.blocks else Reading(token, token, frame, obj)
     for obj, via_prep in objects:
         if not via_prep:
-            frame = lexicon.light_noun(lemma, obj.lemma_.lower())
+            frame = lexicon.light_noun(lemma, _noun_key(obj))
             if frame is not None:
                 return Reading(token, obj, frame, obj)
     frame = lexicon.verbs.get(lemma)
     if frame is not None and not frame.blocks and _object_fits(frame, objects):
         return Reading(token, token, frame, None)
     for obj, via_prep in objects:  # "placed under arrest", "remained on alert"
-        frame = lexicon.collocations.get(("*", obj.lemma_.lower())) if via_prep else None
+        frame = lexicon.collocations.get(("*", _noun_key(obj))) if via_prep else None
         if frame is not None and not frame.blocks:
             return Reading(token, token, frame, obj)
     return None
+
+
+def _noun_key(noun: Token) -> str:
+    """The lemma, joined to a hyphenated first part ("cease-fire" → "ceasefire", "air-strike")."""
+    doc = noun.doc
+    if noun.i >= 2 and doc[noun.i - 1].text == "-" and not doc[noun.i - 2].whitespace_ \
+            and not doc[noun.i - 1].whitespace_:
+        return doc[noun.i - 2].lower_ + noun.lemma_.lower()
+    return noun.lemma_.lower()
 
 
 def _object_fits(frame: Frame, objects: list[tuple[Token, bool]]) -> bool:
@@ -158,6 +167,8 @@ def _object_nouns(verb: Token) -> list[tuple[Token, bool]]:
     for child in verb.children:
         if child.dep_ in _OBJECTS or child.dep_ in _PASSIVE_SUBJECT or child.dep_ in _COMPLEMENTS:
             found.append((child, False))
+            # "recalled Ms X, its ambassador to Y": the apposition says what the object is
+            found.extend((g, False) for g in child.children if g.dep_ == "appos")
         elif child.dep_ in ("prep", "prt"):
             found.extend((g, True) for g in child.children if g.dep_ == "pobj")
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
@@ -410,6 +421,19 @@ def _prep_target(reading: Reading, preps: tuple[str, ...]) -> Token | None:
                     pobj = _first(g for g in child.children if g.dep_ == "pobj")
                     if pobj is not None and pobj is not reading.used and _can_be_argument(pobj):
                         return pobj
+    return _nested_prep_target(reading, preps)
+
+
+def _nested_prep_target(reading: Reading, preps: tuple[str, ...]) -> Token | None:
+    """The framed preposition attached inside the object ("returned a painting that was stolen
+    to X" as the parser often reads it), when its object names a party."""
+    for obj in (c for c in reading.verb.children if c.dep_ in _OBJECTS):
+        for tok in obj.subtree:
+            if tok.dep_ == "prep" and tok.lower_ in preps and tok.head is not obj:
+                pobj = _first(g for g in tok.children if g.dep_ == "pobj")
+                if pobj is not None and (pobj.ent_type_ in _PARTY_ENTS or pobj.pos_ == "PROPN"
+                                         or actor_at(pobj.doc, pobj) is not None):
+                    return pobj
     return None
 
 
@@ -422,7 +446,8 @@ def _party_object(verb: Token, used: Token | None, parties: frozenset[str]) -> T
 def _party_target(verb: Token, used: Token | None, parties: frozenset[str]) -> Token | None:
     """A party named after a directional preposition when the object is a thing: on the verb
     ("returned the paintings to X"), then on its object ("lifted its ban on X")."""
-    hosts = [verb] + [c for c in verb.children if c.dep_ in _OBJECTS]
+    objects = [c for c in verb.children if c.dep_ in _OBJECTS]
+    hosts = [verb] + objects + [g for c in objects for g in c.children if g.dep_ == "appos"]
     hosts += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     for host in hosts:
         for child in host.children:

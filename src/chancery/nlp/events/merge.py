@@ -187,9 +187,12 @@ def merge_switches(events: list[Event]) -> list[Event]:
 
 
 def drop_restating(general: list[Event], recognition: list[Event]) -> list[Event]:
-    """General events that restate a recognition-family act of the same pair in the same sentence."""
+    """General events that restate a recognition-family act of the same pair in the same sentence, or
+    whose actor is their own target."""
     kept = []
     for event in general:
+        if event.actor and event.target and event.actor.code and event.actor.code == event.target.code:
+            continue  # an actor acting on itself is a misread argument
         root = event.plover.lower()
         duplicate = any(
             _overlaps(r.trigger, event.trigger)

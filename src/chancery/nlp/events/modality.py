@@ -153,6 +153,16 @@ def modality_of(trigger: Token, cues: ModalityCues | None = None) -> str:
     return ASSERTED
 
 
+def is_hedged(trigger: Token, cues: ModalityCues | None = None) -> bool:
+    """True when a possibility auxiliary or adverb governs the act ("may recognise ... if")."""
+    cues = cues or _shipped_cues()
+    for tok in governing_chain(trigger, cues):
+        for child in tok.children:
+            if child.dep_ in ("aux", "advmod") and child.lower_ in (cues.possible_aux | cues.possible_adverbs):
+                return True
+    return False
+
+
 def reporting_verb(trigger: Token, cues: ModalityCues | None = None) -> Token | None:
     """The reporting verb whose complement states the event ("X said Y had recognised Z"), if any."""
     cues = cues or _shipped_cues()

@@ -23,6 +23,7 @@ from chancery.nlp.events.modality import (
     NEGATED,
     POSSIBLE,
     ModalityCues,
+    is_hedged,
     modality_of,
 )
 
@@ -303,7 +304,8 @@ class RecognitionFinder:
             return None
         lemma = head.lemma_.lower()
         if head.pos_ in ("VERB", "AUX"):
-            small_clause = noun.dep_ == "nsubj" and head.tag_ == "VBN" and head.dep_ in ("ccomp", "oprd", "xcomp")
+            small_clause = noun.dep_ == "nsubj" and head.tag_ in ("VBN", "VBD") and head.dep_ in ("ccomp", "oprd", "xcomp") \
+                and not any(c.dep_ == "dobj" for c in head.children)
             if noun.dep_ == "nsubj" and not small_clause and not any(c.dep_ == "auxpass" for c in head.children):
                 return None
             state = {g.lemma_.lower() for c in head.children if c.dep_ == "prep" for g in c.children
@@ -377,6 +379,8 @@ class RecognitionFinder:
                 found.type = REFUSE
             elif talks:
                 found.type = TALKS
+            elif modality == CONDITIONAL and is_hedged(found.trigger, self.cues):
+                return None  # "may recognise X if ...": a hypothesis, not an announcement
             elif kind == RECOGNIZE and modality in (FUTURE, CONDITIONAL):
                 found.type = INTENT
             elif modality == POSSIBLE:

@@ -51,6 +51,28 @@ class OutletMention:
     role: str  # channel | relay | speaker
 
 
+MEDIA_NAME = re.compile(
+    r"(?:\btold|interview(?:ed)? (?:with|to|by)|conversation with|speaking (?:to|with)|spoke (?:to|with)|"
+    r"comments to|remarks to|quoted by|appearance on|appearing on)\s+(?:the\s+)?"
+    r"((?:[A-Z][\w.&'’-]*\s+){0,4}(?:TV|Radio|News|Times|Post|Daily|Journal|Gazette|Herald|Press|Agency|"
+    r"Channel|Television|Tribune|Telegraph|Observer|Mail|Express|Review|Monitor|Chronicle|Globe|Star|Sun)"
+    r"(?:\s+[A-Z][\w.&'’-]*){0,2})"
+    r"|(?:interview(?:ed)? with|conversation with|told|speaking to|spoke to)\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,3}(?:newspaper|daily|broadcaster|channel|outlet|magazine|agency|tv|radio|website)\s+"
+    r"((?:[A-Z][\w.&'’-]*)(?:\s+(?:[A-Z][\w.&'’-]*|della|de|di|del|la|le|el))*)")
+
+
+def unlisted_media(text: str, lo: int, hi: int, skip: tuple[int, int] | None) -> dict[str, Any] | None:
+    """An outlet missing from the table, named where a speaker spoke to it ("told Pink TV")."""
+    for m in MEDIA_NAME.finditer(text, lo, hi):
+        group = 1 if m.group(1) else 2
+        if skip is not None and skip[0] <= m.start(group) < skip[1]:
+            continue
+        kind = "interview" if "interview" in m.group(0).lower() or "conversation" in m.group(0).lower() else "outlet"
+        return {"name": m.group(group).strip(), "kind": kind, "profile": None}
+    return None
+
+
 def chain_item(outlet: Outlet) -> dict[str, Any]:
     return {"name": outlet.name, "kind": outlet.kind, "profile": outlet.profile()}
 
@@ -88,6 +110,6 @@ def phrase_channel(text: str, lo: int, hi: int, skip: tuple[int, int] | None) ->
         if m:
             name = m.group(0).strip()
             if kind == "platform" and name.lower().startswith("tweet"):
-                return {"name": "X", "kind": "platform", "profile": None}
+                return {"name": "X", "text": name, "kind": "platform", "profile": None}
             return {"name": name, "kind": kind, "profile": None}
     return None

@@ -4,10 +4,12 @@ cue and the mention of its speaker.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from chancery.nlp.extensions import ACTORS
 from chancery.nlp.quotes.indirect import (
     Found,
     _np_after,
@@ -21,6 +23,8 @@ from chancery.nlp.quotes.lexicon import QuoteLexicon
 from chancery.nlp.quotes.marks import Marked, find_quoted
 from chancery.nlp.quotes.sentences import Sentences
 
+COLON_LINE = re.compile(r"^[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*:[ \t]+(\S[^\n]*?)[ \t]*$",
+                        re.MULTILINE)
 MIN_WORDS_UNATTRIBUTED = 4  # shorter quoted stretches with no cue are scare quotes or titles
 CUE_WINDOW = 8  # tokens after a closing mark (or before an opening one) to look for "he said"
 
@@ -62,7 +66,33 @@ class QuoteFinder:
                 indirect.extend(parsed_candidates(doc, sent, self.lex, inside))
             else:
                 indirect.extend(pattern_candidates(doc, sent, self.lex, inside))
+        indirect.extend(self._colon_lines())
         return self._merge(direct, indirect)
+
+    def _is_place(self, start: int, end: int) -> bool:
+        places = ("GPE", "LOC", "FAC")
+        if any(t.ent_type_ in places for t in self.doc[start:end]):
+            return True
+        return any(sp.start < end and start < sp.end and sp._.actor is not None
+                   and sp._.actor.kind in ("state", "contested_state", "territory")
+                   for sp in self.doc.spans.get(ACTORS, []))
+
+    def _colon_lines(self) -> list[Found]:
+        """ "Lavrov: West will not succeed" (headline) and "PRESIDENT: We agree" (transcript)."""
+        doc = self.doc
+        out = []
+        for m in COLON_LINE.finditer(doc.text):
+            label = m.group(1)
+            if label.lower() in self.lex.colon_not_speakers or label.split()[0].lower() in self.lex.colon_not_speakers:
+                continue
+            speaker = _tokens(doc, m.start(1), m.end(1))
+            colon = _tokens(doc, m.end(1), m.start(2))
+            content = _tokens(doc, m.start(2), m.end(2))
+            if speaker and self._is_place(*speaker):
+                continue  # a dateline: "NEW DELHI: …"
+            if speaker and colon and content and content[1] - content[0] >= 3:
+                out.append(Found(content[0], content[1], (colon[0], colon[0] + 1), speaker))
+        return out
 
     # ------------------------------------------------------------------ direct quotes
     def _direct(self, marked: list[Marked]) -> list[Quote]:

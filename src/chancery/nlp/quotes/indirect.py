@@ -65,6 +65,8 @@ def subject_span(doc: Doc, head: Token) -> tuple[int, int]:
             break
     while end > start and doc[end - 1].is_punct:
         end -= 1
+    while start < end - 1 and doc[start].is_punct:
+        start += 1
     return start, end
 
 

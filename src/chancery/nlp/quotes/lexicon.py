@@ -37,6 +37,7 @@ class QuoteLexicon:
     pronouns: dict[str, tuple[str, str]] = field(default_factory=dict)  # he → ("m", "sg")
     not_speakers: frozenset[str] = frozenset()
     title_cues: frozenset[str] = frozenset()
+    colon_not_speakers: frozenset[str] = frozenset()
     roles: dict[str, str] = field(default_factory=dict)  # role (lower) → class
     role_words: int = 1  # longest role in words
     bodies: dict[str, str] = field(default_factory=dict)
@@ -71,6 +72,7 @@ class QuoteLexicon:
             forms=forms, pronouns=pronouns,
             not_speakers=frozenset(_words(verbs, "not_speakers", "words")),
             title_cues=frozenset(_words(verbs, "title_cues", "words")),
+            colon_not_speakers=frozenset(_words(verbs, "colon_labels", "not_speakers")),
             roles=role_table,
             role_words=max((len(r.split()) for r in role_table), default=1),
             bodies={str(k).lower(): str(v) for k, v in roles.get("bodies", {}).items()},
