@@ -129,3 +129,21 @@ def test_user_outlets_extend_the_table(tmp_path):
     attribution = Attribution(str(tmp_path))
     assert attribution.profile("village.example")["name"] == "Village Gazette"
     assert attribution.profile("TASS")["country"] == "RUS"
+
+
+def test_outlet_missing_from_the_table_is_still_a_channel(nlp):
+    (q,) = run(nlp, "Minister Ana Silva told the daily Borba Vremena that the talks would resume.")._.quotes
+    assert q["channel"] == {"name": "Borba Vremena", "kind": "outlet", "profile": None}
+
+
+def test_person_addressee_is_not_a_channel(nlp):
+    (q,) = run(nlp, "Minister Ana Silva told Ivan Petrov that the talks would resume.")._.quotes
+    assert q["channel"] is None
+
+
+def test_speaker_s_next_quote_keeps_the_channel(nlp):
+    text = ("“We are ready,” Minister Ana Silva wrote on Telegram on Monday. Reporters waited.\n\n"
+            "“The next step is theirs.”")
+    first, second = run(nlp, text)._.quotes
+    assert second["cue"] is None
+    assert second["channel"]["name"] == first["channel"]["name"] == "Telegram"

@@ -95,3 +95,25 @@ def test_text_without_dates_gets_an_empty_span_group(nlp):
 def test_monthly_publication_gives_month_values(nlp):
     doc = run(nlp, "Yesterday the deal was signed, and today it took effect on Monday.", "2020-09")
     assert dates(doc) == [("Yesterday", None, None), ("today", "2020-09", "month"), ("Monday", "2020-09", "month")]
+
+
+def test_event_date_without_a_parse_takes_the_nearest_expression(nlp):
+    from chancery.nlp.event_dates import event_date
+
+    doc = run(nlp, "In 2008 the council met. The kingdom recognised the republic on Tuesday.", "2022-07-14")
+    trigger = [t for t in doc if t.text == "recognised"][0]
+    date, planned = event_date(doc, trigger)
+    assert (date.value, date.text, planned) == ("2022-07-12", "Tuesday", None)
+
+
+def test_event_date_on_a_doc_without_date_spans_falls_back_to_publication():
+    import spacy
+
+    from chancery.nlp.event_dates import event_date
+    from chancery.nlp.extensions import register_extensions
+
+    register_extensions()
+    doc = spacy.blank("en")("The kingdom recognised the republic.")
+    doc._.published = "2022-07-14"
+    date, _ = event_date(doc, doc[2])
+    assert (date.value, date.precision, date.basis) == ("2022-07-14", "day", "published")

@@ -64,7 +64,8 @@ def event_date(doc: Doc, trigger: Token, previous: DateValue | None = None,
     owners = {s.start: expression_owner(s).i for s in in_sentence}
     clause = _clause_head(trigger)
     own = [s for s in in_sentence if owners[s.start] in (trigger.i, clause.i)]
-    own.sort(key=lambda s: (PRECISION_RANK.get(s._.date.precision or "", 3), abs(s.start - trigger.i)))
+    own.sort(key=lambda s: (PRECISION_RANK.get(getattr(s._.date, "precision", None) or "", 3),
+                            abs(s.start - trigger.i)))
     shared = [s for s in in_sentence if owners[s.start] in {c.i for c in _conjuncts(clause)}]
     governing: list[Span] = []
     for head in _governing_clauses(clause):
@@ -200,8 +201,8 @@ def _governing_clauses(clause: Token) -> list[Token]:
 
 def _has_dates(sentence: Span, spans: list[Span]) -> bool:
     """Does the sentence hold an expression of its own (an unresolvable offset does not count)?"""
-    return any(sentence.start <= s.start and s.end <= sentence.end and s._.get("date_offset") is None
-               for s in spans)
+    return any(sentence.start <= s.start and s.end <= sentence.end
+               and not (s.has_extension("date_offset") and s._.get("date_offset") is not None) for s in spans)
 
 
 def _continued_act(doc: Doc, sentence: Span, spans: list[Span], previous: DateValue | None) -> DateValue | None:

@@ -20,8 +20,11 @@ COMPONENTS: tuple[str, ...] = (
     "chancery_attribution",  # event/quote speaker, channel, chain; doc._.source_profile
     "chancery_loaded",  # doc._.loaded
 )
+# Runs before the model's parser so that its sentence starts are kept.
+BEFORE_PARSER: tuple[str, ...] = ("chancery_paragraphs",)
 # Modules whose import registers the factories above (spaCy's registry is by import).
 COMPONENT_MODULES: tuple[str, ...] = (
+    "chancery.nlp.components.paragraphs",
     "chancery.nlp.components.actors",
     "chancery.nlp.components.dates",
     "chancery.nlp.components.events",
@@ -59,6 +62,11 @@ def build_pipeline(settings: Settings | None = None) -> Language:
         raise ChanceryError(ErrorCode.MODEL, f"cannot load spaCy model {settings.model!r}: {exc}",
                             ExitCode.CONFIG) from None
     config = {"lexicon_dir": settings.lexicon_dir}
+    for name in BEFORE_PARSER:
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe(name, before="parser", config=config)
+        else:
+            nlp.add_pipe(name, first=True, config=config)
     for name in available:
         nlp.add_pipe(name, config=config)
     return nlp
@@ -70,6 +78,8 @@ def blank_pipeline(components: tuple[str, ...] = COMPONENTS, lexicon_dir: str | 
 
     register_components()
     nlp = spacy.blank("en")
+    for name in BEFORE_PARSER:
+        nlp.add_pipe(name, config={"lexicon_dir": lexicon_dir})
     for name in components:
         nlp.add_pipe(name, config={"lexicon_dir": lexicon_dir})
     return nlp

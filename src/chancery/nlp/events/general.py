@@ -44,6 +44,10 @@ _PARTICLE_DEPS = frozenset({"prt", "prep", "dobj", "oprd", "acomp", "advmod", "x
 _PARTY_PREPS = frozenset({"to", "against", "on", "upon", "with", "from", "into", "in", "at", "toward", "towards"})
 _PARTY_ENTS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 _DATELINE = frozenset({"-", "--", "—", "–", ":"})
+# Roots whose object is usually a thing moved or withheld, the party coming after a preposition
+# ("sent aid to X", "suspended aid to X", "returned the paintings to X", "lifted its ban on X").
+_TRANSFER_ROOTS = frozenset({"aid", "yield", "sanction", "agree", "cooperate", "mobilize", "request", "protest",
+                             "consult", "coerce"})
 _SYMMETRIC = frozenset({"consult", "agree", "cooperate"})
 _ENT_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "group", "NORP": "group"}
 
@@ -193,9 +197,12 @@ def _events_for(reading: Reading, lexicon: PloverLexicon) -> list[Event]:
         root = lexicon.intent_root[root]
     doc = verb.doc
     pairs: list[tuple[Actor | None, Actor | None]] = []
-    if root in _SYMMETRIC and len(actors) > 1:  # "Chile and Peru agreed ..." is Chile ↔ Peru
+    two_sided = root in _SYMMETRIC or frame.root in _SYMMETRIC  # also "failed to reach a deal"
+    if root == "reject":
+        targets = _condition_parties(verb, targets, lexicon.party_nouns) or targets
+    if two_sided and len(actors) > 1:  # "Chile and Peru agreed ..." is Chile ↔ Peru
         pairs = [(_actor(doc, a), _actor(doc, b)) for a, b in combinations(actors, 2)]
-    elif root in _SYMMETRIC and len(actors) == 1:  # "British and EU negotiators agreed ..."
+    elif two_sided and len(actors) == 1:  # "British and EU negotiators agreed ..."
         pairs = _premodifier_pair(doc, actors[0])
     actor_values: list[Actor | None] = [_actor(doc, a) for a in actors] or [None]
     target_values: list[Actor | None] = [_actor(doc, t) for t in targets] or [None]
@@ -276,6 +283,25 @@ def _event(trigger: Token, root: str, cameo: str, actor: Actor | None, target: A
                  confidence=max(0.05, min(0.95, confidence)))
 
 
+def _condition_parties(verb: Token, targets: list[Token], parties: frozenset[str]) -> list[Token]:
+    """In a conditional refusal ("will not end the strike until the company pays") the party whose
+    act is awaited is the target, unless the refusal already names one."""
+    if any(_is_party(t, parties) for t in targets):
+        return []
+    tok = verb
+    for _ in range(4):
+        for clause in tok.children:
+            if clause.dep_ == "advcl" and any(m.lower_ in ("until", "unless", "before") for m in clause.children
+                                              if m.dep_ == "mark"):
+                subject = _first(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
+                if subject is not None and subject.lower_ not in _PRONOUNS:
+                    return _conjuncts(subject)
+        if tok.dep_ not in ("xcomp", "conj", "ccomp") or tok.head is tok:
+            break
+        tok = tok.head
+    return []
+
+
 def _premodifier_pair(doc: Doc, head: Token) -> list[tuple[Actor | None, Actor | None]]:
     """Coordinated modifiers of one head ("British and EU negotiators") as the two parties."""
     for child in head.children:
@@ -315,8 +341,9 @@ def _arguments(reading: Reading, lexicon: PloverLexicon) -> tuple[list[Token], l
         if frame.instrument:  # "deployed troops to X": the troops are not the target
             target = _prep_target(reading, frame.preps) or _party_target(verb, reading.used, parties)
         else:
+            moved = frame.root in _TRANSFER_ROOTS and _party_target(verb, reading.used, parties)
             target = (_prep_target(reading, frame.preps) or _party_object(verb, reading.used, parties)
-                      or _party_target(verb, reading.used, parties) or _object_target(verb, reading.used)
+                      or moved or _object_target(verb, reading.used)
                       or _clause_target(verb, parties) or _fallback_target(verb, reading.used))
     actor = _antecedent(verb, actor) if actor is not None else None
     actors = _conjuncts(actor) if actor is not None else []
@@ -483,7 +510,7 @@ def _clause_target(verb: Token, parties: frozenset[str]) -> Token | None:
             if subject is not None and subject.lower_ not in _PRONOUNS and _can_be_argument(subject):
                 return subject
         elif child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
-            found = (_party_object(child, None, parties) or _party_target(child, None, parties)
+            found = (_party_target(child, None, parties) or _party_object(child, None, parties)
                      or _object_target(child, None) or _fallback_target(child, None)
                      or _clause_target(child, parties))
             if found is not None:
