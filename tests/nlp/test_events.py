@@ -301,3 +301,7 @@ def test_noun_recognition_of_sovereignty_is_support(parse):
     events = parse("France's recognition of Moroccan sovereignty over Western Sahara angered Peru.")
     assert ("support", "FRA", "MAR") in triples(events)
     assert not any(e.type == "recognize" for e in events)
+
+
+def test_requested_act_is_not_asserted(parse):
+    assert parse("Serbia urged Chile to withdraw its recognition of Kosovo.") == []

@@ -239,3 +239,24 @@ def test_coordinated_modifiers_are_the_two_parties(lexicon: PloverLexicon) -> No
     assert event.plover == "AGREE"
     assert event.actor is not None and event.actor.text == "Chilean"
     assert event.target is not None and event.target.text == "Peruvian negotiators"
+
+
+def test_said_responsible_is_an_accusation(lexicon: PloverLexicon) -> None:
+    # "Ghana said Mali was responsible."
+    doc = make_doc([("Ghana", "Ghana", "PROPN", 1, "nsubj"), ("said", "say", "VERB", 1, "ROOT"),
+                    ("Mali", "Mali", "PROPN", 3, "nsubj"), ("was", "be", "AUX", 1, "ccomp"),
+                    ("responsible", "responsible", "ADJ", 3, "acomp")])
+    events = general_events(doc, lexicon)
+    assert ("ACCUSE", ("GHA", "MLI")) in [(e.plover, dyads([e])[0]) for e in events]
+
+
+def test_conditional_refusal_targets_the_awaited_party(lexicon: PloverLexicon) -> None:
+    # "Serbia will not end the strike until Mali pays."
+    doc = make_doc([("Serbia", "Serbia", "PROPN", 3, "nsubj"), ("will", "will", "AUX", 3, "aux"),
+                    ("not", "not", "PART", 3, "neg"), ("end", "end", "VERB", 3, "ROOT"),
+                    ("the", "the", "DET", 5, "det"), ("strike", "strike", "NOUN", 3, "dobj"),
+                    ("until", "until", "SCONJ", 8, "mark"), ("Mali", "Mali", "PROPN", 8, "nsubj"),
+                    ("pays", "pay", "VERB", 3, "advcl")], tags={1: "MD", 3: "VB", 8: "VBZ"})
+    [event] = general_events(doc, lexicon)
+    assert (event.plover, event.modality) == ("REJECT", "negated")
+    assert dyads([event]) == [("SRB", "MLI")]

@@ -218,18 +218,22 @@ def _events_for(reading: Reading, lexicon: PloverLexicon) -> list[Event]:
 
 
 def _modal_demands(verb: Token, lexicon: PloverLexicon) -> list[Event]:
-    """ "X said Y must/should ...": a demand by X on Y."""
+    """ "X said Y must/should ...": a demand by X on Y; "X said Y was responsible": X blames Y."""
     for clause in verb.children:
         if clause.dep_ != "ccomp":
             continue
-        if not any(c.dep_ == "aux" and c.lower_ in lexicon.demand_modals for c in clause.children):
+        if any(c.dep_ == "aux" and c.lower_ in lexicon.demand_modals for c in clause.children):
+            frame = Frame("request", lexicon.demand_cameo, confidence=0.5)
+        elif any(c.dep_ in ("acomp", "attr") and c.lemma_.lower() in lexicon.blame_predicates
+                 for c in clause.children):
+            frame = Frame("accuse", lexicon.blame_cameo, confidence=0.5)
+        else:
             continue
         target = _first(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
         actor = _subject(verb)
         if target is None or actor is None or target.lower_ in _PRONOUNS:
             continue
         actor = _antecedent(verb, actor)
-        frame = Frame("request", lexicon.demand_cameo, confidence=0.5)
         return [_event(verb, frame.root, frame.cameo, _actor(verb.doc, actor), _actor(verb.doc, target),
                        _modality(verb), frame.confidence)]
     return []

@@ -55,6 +55,8 @@ class PloverLexicon:
     demand_verbs: frozenset[str] = frozenset()  # "X said Y must ..."
     demand_modals: frozenset[str] = frozenset()
     demand_cameo: str = "100"
+    blame_predicates: frozenset[str] = frozenset()  # "X said Y was responsible"
+    blame_cameo: str = "112"
     party_nouns: frozenset[str] = frozenset()  # head nouns that name a party ("authorities", "rebels")
     document_nouns: frozenset[str] = frozenset()  # "a statement condemning X" speaks for its issuer
     argument_cues: Any = None  # events.arguments.ArgumentCues, for pronouns ("it", "the country")
@@ -114,6 +116,8 @@ def build_plover_lexicon(data: dict[str, Any]) -> PloverLexicon:
         demand_verbs=_words(demand.get("verbs", ())),
         demand_modals=_words(demand.get("modals", ())),
         demand_cameo=str(demand.get("cameo", "100")),
+        blame_predicates=_words(demand.get("blame", ())),
+        blame_cameo=str(demand.get("blame_cameo", "112")),
         party_nouns=_words(data.get("parties", {}).get("nouns", ())),
         document_nouns=_words(data.get("documents", {}).get("nouns", ())),
     )
