@@ -77,9 +77,15 @@ def _language_gate(article: Article) -> Article | InputError:
     return InputError(ErrorCode.LANGUAGE, f"not English text: {reason}", article.source)
 
 
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
 def _looks_like_prose(text: str) -> bool:
-    """Navigation crumbs ("Home", "Login") are not an article: want a sentence or a few words."""
-    return bool(re.search(r"[.!?…]", text)) or len(text.split()) >= 8
+    """Navigation crumbs ("Home | News") and a cookie line ("We use cookies.") are not an article:
+    want a sentence of four words or more, or a dozen words."""
+    sentences = re.split(r"(?<=[.!?…])\s+|\n", text)
+    return any(len(_WORD.findall(s)) >= 4 and re.search(r"[.!?…][\"'”’)]*$", s.strip()) for s in sentences) \
+        or len(_WORD.findall(text)) >= 12
 
 
 def html_to_article(html: str, source: str, **meta: Any) -> Article | InputError:

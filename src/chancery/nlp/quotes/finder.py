@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from chancery.nlp.extensions import ACTORS
 from chancery.nlp.quotes.indirect import (
@@ -155,7 +155,7 @@ class QuoteFinder:
             tok = doc[c]
             if tok.is_punct and tok.text not in ("'s", "’s"):
                 break
-            if not self.lex.is_speech(tok.text, tok.lemma_):
+            if not self.lex.is_speech(tok.text, tok.lemma_) or not self._verb(tok):
                 continue
             if c > i:
                 speaker = self._speaker_for(c, i) or _np_before(doc, c, i, self.lex)
@@ -188,10 +188,14 @@ class QuoteFinder:
             tok = doc[c]
             if tok.text in (".", "!", "?", "”", "\""):
                 break
-            if self.lex.is_cue(tok.text, tok.lemma_) and not tok.is_title:
+            if self.lex.is_cue(tok.text, tok.lemma_) and not tok.is_title and self._verb(tok):
                 speaker = self._speaker_for(c, sent.start) or _np_before(doc, c, sent.start, self.lex)
                 return (c, c + 1), speaker
         return None
+
+    def _verb(self, tok: Token) -> bool:
+        """With a tagger, a cue must be a verb ("in a tweet", "state television" are not cues)."""
+        return not self.doc.has_annotation("TAG") or tok.tag_.startswith("VB")
 
     def _speaker_for(self, c: int, lo: int) -> tuple[int, int] | None:
         if not self.parsed:
