@@ -189,3 +189,9 @@ def test_headline_and_transcript_colon_lines(nlp):
 
 def test_dateline_is_not_a_speaker(nlp):
     assert quotes(nlp, "KYIV: The parliament met on Monday to discuss the budget.") == []
+
+
+def test_quoted_as_saying_names_the_speaker(nlp):
+    text = "“We stand with our allies,” TASS quoted Foreign Minister Ali Omar as saying."
+    (q,) = quotes(nlp, text)
+    assert q["speaker"]["name"] == "Ali Omar"

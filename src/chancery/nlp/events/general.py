@@ -196,16 +196,17 @@ def _events_for(reading: Reading, lexicon: PloverLexicon) -> list[Event]:
         cameo = lexicon.intent_cameo.get(root, cameo)
         root = lexicon.intent_root[root]
     doc = verb.doc
+    parties = lexicon.party_nouns
     pairs: list[tuple[Actor | None, Actor | None]] = []
     two_sided = root in _SYMMETRIC or frame.root in _SYMMETRIC  # also "failed to reach a deal"
     if root == "reject":
         targets = _condition_parties(verb, targets, lexicon.party_nouns) or targets
     if two_sided and len(actors) > 1:  # "Chile and Peru agreed ..." is Chile ↔ Peru
-        pairs = [(_actor(doc, a), _actor(doc, b)) for a, b in combinations(actors, 2)]
+        pairs = [(_actor(doc, a, parties), _actor(doc, b, parties)) for a, b in combinations(actors, 2)]
     elif two_sided and len(actors) == 1:  # "British and EU negotiators agreed ..."
-        pairs = _premodifier_pair(doc, actors[0])
-    actor_values: list[Actor | None] = [_actor(doc, a) for a in actors] or [None]
-    target_values: list[Actor | None] = [_actor(doc, t) for t in targets] or [None]
+        pairs = _premodifier_pair(doc, actors[0], parties)
+    actor_values: list[Actor | None] = [_actor(doc, a, parties) for a in actors] or [None]
+    target_values: list[Actor | None] = [_actor(doc, t, parties) for t in targets] or [None]
     pairs += [(a, t) for a in actor_values for t in target_values]
     out = []
     for actor, target in pairs:
@@ -234,7 +235,8 @@ def _modal_demands(verb: Token, lexicon: PloverLexicon) -> list[Event]:
         if target is None or actor is None or target.lower_ in _PRONOUNS:
             continue
         actor = _antecedent(verb, actor)
-        return [_event(verb, frame.root, frame.cameo, _actor(verb.doc, actor), _actor(verb.doc, target),
+        return [_event(verb, frame.root, frame.cameo, _actor(verb.doc, actor, lexicon.party_nouns),
+                       _actor(verb.doc, target, lexicon.party_nouns),
                        _modality(verb), frame.confidence)]
     return []
 
@@ -262,19 +264,19 @@ def _nominal_event(noun: Token, lexicon: PloverLexicon) -> list[Event]:
     if actor is None or actor.lower_ in _PRONOUNS:
         return []
     doc = noun.doc
-    actor_value = _actor_token(doc, actor)
-    return [_event(noun, frame.root, frame.cameo, actor_value, _actor(doc, t), _modality(noun),
+    actor_value = _actor_token(doc, actor, lexicon.party_nouns)
+    return [_event(noun, frame.root, frame.cameo, actor_value, _actor(doc, t, lexicon.party_nouns), _modality(noun),
                    frame.confidence - 0.1) for t in _conjuncts(target)]
 
 
-def _actor_token(doc: Doc, tok: Token) -> Actor:
+def _actor_token(doc: Doc, tok: Token, parties: frozenset[str]) -> Actor:
     """A premodifier party ("US" in "US sanctions"): its own mention, not the whole noun phrase."""
     span = actor_at(doc, tok)
     if span is not None and span._.actor is not None:
         resolved = span._.actor
         return Actor(code=resolved.code, name=resolved.name, kind=resolved.kind,
                      text=span.text, start=span.start_char, end=span.end_char, country=resolved.country)
-    return _actor(doc, tok)
+    return _actor(doc, tok, parties)
 
 
 def _event(trigger: Token, root: str, cameo: str, actor: Actor | None, target: Actor | None,
@@ -306,15 +308,15 @@ def _condition_parties(verb: Token, targets: list[Token], parties: frozenset[str
     return []
 
 
-def _premodifier_pair(doc: Doc, head: Token) -> list[tuple[Actor | None, Actor | None]]:
+def _premodifier_pair(doc: Doc, head: Token, parties: frozenset[str]) -> list[tuple[Actor | None, Actor | None]]:
     """Coordinated modifiers of one head ("British and EU negotiators") as the two parties."""
     for child in head.children:
         if child.i < head.i and child.dep_ in ("amod", "compound", "poss", "nmod"):
             other = _first(k for k in child.children if k.dep_ == "conj" and k.i < head.i)
             if other is not None:
                 first_start, first_end = noun_phrase(child)
-                return [(_actor(doc, child, first_start, first_end),
-                         _actor(doc, head, other.left_edge.i, noun_phrase(head)[1]))]
+                return [(_actor(doc, child, parties, first_start, first_end),
+                         _actor(doc, head, parties, other.left_edge.i, noun_phrase(head)[1]))]
     return []
 
 
@@ -568,13 +570,16 @@ def noun_phrase(head: Token) -> tuple[int, int]:
     return start, end
 
 
-def _resolved(head: Token, start: int, end: int) -> Span | None:
-    """The actor mention an argument stands for: on its head, among the words before the head, or
-    the object of "of/in/from" right after it ("the government of X", "a court in X")."""
+def _resolved(head: Token, start: int, parties: frozenset[str]) -> Span | None:
+    """The actor mention an argument stands for: on its head; for a common noun naming a party, a
+    mention before the head ("Iranian officials") or after "of/in/from" ("a court in X"). A base in
+    a country, or a name that merely contains a demonym, is not that country."""
     doc = head.doc
     span = actor_at(doc, head)
     if span is not None:
         return span
+    if head.pos_ == "PROPN" or head.lemma_.lower() not in parties:
+        return None
     before = actors_in(doc, start, head.i)
     if before:
         return before[-1]
@@ -588,11 +593,12 @@ def _resolved(head: Token, start: int, end: int) -> Span | None:
     return None
 
 
-def _actor(doc: Doc, head: Token, start: int | None = None, end: int | None = None) -> Actor:
+def _actor(doc: Doc, head: Token, parties: frozenset[str], start: int | None = None,
+           end: int | None = None) -> Actor:
     if start is None or end is None:
         start, end = noun_phrase(head)
     phrase: Span = doc[start:end]
-    span = _resolved(head, start, end)
+    span = _resolved(head, start, parties)
     if span is not None and span._.actor is not None:
         resolved = span._.actor
         return Actor(code=resolved.code, name=resolved.name, kind=resolved.kind,

@@ -157,7 +157,11 @@ class QuoteFinder:
                 break
             if not self.lex.is_speech(tok.text, tok.lemma_) or not self._verb(tok):
                 continue
-            if c > i:
+            speaker: tuple[int, int] | None
+            quoted_as = self._quoted_as(c, hi)
+            if quoted_as is not None:  # "…,” state television quoted the minister as saying.
+                speaker = quoted_as
+            elif c > i:
                 speaker = self._speaker_for(c, i) or _np_before(doc, c, i, self.lex)
                 if speaker is None or speaker[0] != i:
                     return None
@@ -191,6 +195,15 @@ class QuoteFinder:
             if self.lex.is_cue(tok.text, tok.lemma_) and not tok.is_title and self._verb(tok):
                 speaker = self._speaker_for(c, sent.start) or _np_before(doc, c, sent.start, self.lex)
                 return (c, c + 1), speaker
+        return None
+
+    def _quoted_as(self, c: int, hi: int) -> tuple[int, int] | None:
+        doc = self.doc
+        if self.lex.lemma(doc[c].text, doc[c].lemma_) != "quote":
+            return None
+        for j in range(c + 2, min(len(doc) - 1, c + 10)):
+            if doc[j].lower_ == "as" and doc[j + 1].lower_ in ("saying", "telling", "stating"):
+                return (c + 1, j) if j > c + 1 else None
         return None
 
     def _verb(self, tok: Token) -> bool:

@@ -22,6 +22,7 @@ NP_WORDS = frozenset({"the", "a", "an", "'s", "’s", "of", "to", "for", "-", "s
                       "another", "other", "one", "two", "several", "some", "many", "his", "her", "their"})
 ANONYMOUS = frozenset({"sources", "source", "officials", "official", "diplomats", "analysts", "experts", "witnesses",
                        "people", "residents", "observers", "critics", "aides", "lawmakers"})
+RELAY_LEMMAS = frozenset({"quote"})  # "TASS quoted X as saying": what follows is not TASS's words
 TELL_VERBS = frozenset({"tell", "inform", "assure", "reassure", "remind", "warn", "advise", "notify", "brief",
                         "urge", "ask"})
 
@@ -98,6 +99,8 @@ def parsed_candidates(doc: Doc, sent: Span, lex: QuoteLexicon, inside: set[int])
                 or (tok.i > sent.start and doc[tok.i - 1].text == "-"):
             continue
         lemma = lex.lemma(tok.text, tok.lemma_)
+        if lemma in RELAY_LEMMAS:
+            continue
         speech, cognition, intent = lemma in lex.speech, lemma in lex.cognition, lemma in lex.intent
         if not (speech or cognition or intent):
             found = _object_content(doc, tok, lemma, lex)
@@ -265,7 +268,7 @@ def _pattern_candidates(doc: Doc, sent: Span, lex: QuoteLexicon, inside: set[int
             if end - start >= 3:
                 out.append(Found(start, end, (tok.i, tok.i + 2), np))
             continue
-        if not lex.is_speech(tok.text) or tok.is_title and tok.i == sent.start:
+        if not lex.is_speech(tok.text) or tok.is_title and tok.i == sent.start or lex.lemma(tok.text) in RELAY_LEMMAS:
             continue
         if tok.i > sent.start and doc[tok.i - 1].text == "-":
             continue  # "so-called"
