@@ -3,8 +3,8 @@
     .venv/bin/python bench/throughput.py [--articles 1000] [--repeat 3] [--workers 0] [--out results.json]
 
 Each measurement is a fresh subprocess timed from start to exit, so interpreter start, imports
-and model load count for both sides. Peak memory is the largest sum of RSS over the process and
-all its children, sampled every 20 ms. Words are the whitespace-separated words of the corpus.
+and model load count for both sides. Peak memory is the largest sum of RSS (and of PSS) over the
+process and all its children, sampled every 50 ms. Words are the whitespace-separated words of the corpus.
 """
 
 from __future__ import annotations
@@ -31,21 +31,25 @@ sys.path.insert(0, str(HERE))
 from corpus import write_corpus  # noqa: E402
 
 
-def tree_rss(proc: psutil.Process) -> int:
-    total = 0
+def tree_memory(proc: psutil.Process) -> tuple[int, int]:
+    """(sum of RSS, sum of PSS) over the process and its children. RSS counts pages that forked
+    workers share with their parent once per process; PSS splits them, so it is the real total."""
+    rss = pss = 0
     try:
         family = [proc, *proc.children(recursive=True)]
     except psutil.Error:  # the process has just exited
-        return 0
+        return 0, 0
     for p in family:
         with contextlib.suppress(psutil.Error):  # a child may exit between listing and reading
-            total += p.memory_info().rss
-    return total
+            info = p.memory_full_info()
+            rss += info.rss
+            pss += getattr(info, "pss", info.rss)
+    return rss, pss
 
 
 def measure(cmd: list[str], env: dict[str, str]) -> dict[str, float]:
-    """Wall time and peak tree RSS of one command; its stdout goes to /dev/null."""
-    peak = 0
+    """Wall time and peak tree memory of one command; its stdout goes to /dev/null."""
+    peak_rss = peak_pss = 0
     start = time.perf_counter()
     with open(os.devnull, "w") as sink:
         popen = subprocess.Popen(cmd, stdout=sink, stderr=subprocess.PIPE, env=env, cwd=ROOT)
@@ -53,10 +57,11 @@ def measure(cmd: list[str], env: dict[str, str]) -> dict[str, float]:
         stop = threading.Event()
 
         def sample() -> None:
-            nonlocal peak
+            nonlocal peak_rss, peak_pss
             while not stop.is_set():
-                peak = max(peak, tree_rss(proc))
-                stop.wait(0.02)
+                rss, pss = tree_memory(proc)
+                peak_rss, peak_pss = max(peak_rss, rss), max(peak_pss, pss)
+                stop.wait(0.05)
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
@@ -66,7 +71,7 @@ def measure(cmd: list[str], env: dict[str, str]) -> dict[str, float]:
     seconds = time.perf_counter() - start
     if popen.returncode != 0:
         raise SystemExit(f"{cmd[:3]} failed ({popen.returncode}): {err.decode()[-2000:]}")
-    return {"seconds": seconds, "peak_rss_mb": peak / 2**20}
+    return {"seconds": seconds, "peak_rss_mb": peak_rss / 2**20, "peak_pss_mb": peak_pss / 2**20}
 
 
 def main() -> None:
@@ -107,6 +112,7 @@ def main() -> None:
         seconds = statistics.median(r["seconds"] for r in rs)
         summary[name] = {"median_seconds": round(seconds, 2), "words_per_second": round(words / seconds),
                          "peak_rss_mb": round(max(r["peak_rss_mb"] for r in rs)),
+                         "peak_pss_mb": round(max(r["peak_pss_mb"] for r in rs)),
                          "all_seconds": [round(r["seconds"], 2) for r in rs]}
     ratio = summary["chancery"]["words_per_second"] / summary["spacy"]["words_per_second"]  # type: ignore[index]
     summary["ratio"] = round(ratio, 2)

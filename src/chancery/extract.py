@@ -111,7 +111,7 @@ class Extractor:
             return
         from chancery.distributed.local import extract_in_pool
 
-        yield from extract_in_pool(chain(head, stream), replace(self.settings, workers=workers))
+        yield from extract_in_pool(chain(head, stream), replace(self.settings, workers=workers), extractor=self)
 
     def extract_pairs(self, items: Iterable[Item]) -> Iterator[tuple[Item, Extraction | InputError]]:
         """Like :meth:`extract_many`, each result paired with its input item (the ledger stores the

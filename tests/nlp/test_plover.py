@@ -260,3 +260,14 @@ def test_conditional_refusal_targets_the_awaited_party(lexicon: PloverLexicon) -
     [event] = general_events(doc, lexicon)
     assert (event.plover, event.modality) == ("REJECT", "negated")
     assert dyads([event]) == [("SRB", "MLI")]
+
+
+def test_a_round_of_talks_is_talks(lexicon: PloverLexicon) -> None:
+    # "Chile held a round of talks with Peru."
+    doc = make_doc([("Chile", "Chile", "PROPN", 1, "nsubj"), ("held", "hold", "VERB", 1, "ROOT"),
+                    ("a", "a", "DET", 3, "det"), ("round", "round", "NOUN", 1, "dobj"),
+                    ("of", "of", "ADP", 3, "prep"), ("talks", "talk", "NOUN", 4, "pobj"),
+                    ("with", "with", "ADP", 5, "prep"), ("Peru", "Peru", "PROPN", 6, "pobj")])
+    [event] = general_events(doc, lexicon)
+    assert (event.plover, event.trigger.text) == ("CONSULT", "talks")
+    assert dyads([event]) == [("CHL", "PER")]

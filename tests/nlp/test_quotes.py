@@ -195,3 +195,15 @@ def test_quoted_as_saying_names_the_speaker(nlp):
     text = "“We stand with our allies,” TASS quoted Foreign Minister Ali Omar as saying."
     (q,) = quotes(nlp, text)
     assert q["speaker"]["name"] == "Ali Omar"
+
+
+def test_random_mark_soup_never_raises():
+    import random
+
+    nlp = blank_pipeline(("chancery_quotes", "chancery_attribution", "chancery_loaded"))
+    pieces = list("\"“”„«»‘’'‚‹› \n,.:;ab") + ["said", "told", "He", "According to", "TASS", "the envoy"]
+    rng = random.Random(7)
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        for q in nlp(text)._.quotes:
+            assert 0 <= q["start"] <= q["end"] <= len(text)

@@ -21,9 +21,10 @@ def numbered(i: int) -> Article | InputError:
     return Article.from_text(f"Dispatch {i}. " + "The envoys met again. " * (i % 5 + 1), published="2024-01-02")
 
 
-def test_pool_keeps_input_order_with_errors_in_place():
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_pool_keeps_input_order_with_errors_in_place(method):
     items = [numbered(i) for i in range(60)]
-    out = list(extract_in_pool(items, Settings(workers=2, batch_size=4), blank_extractor))
+    out = list(extract_in_pool(items, Settings(workers=2, batch_size=4), blank_extractor, method=method))
     assert len(out) == len(items)
     for item, result in zip(items, out, strict=True):
         if isinstance(item, InputError):
@@ -77,7 +78,7 @@ def test_a_dead_worker_ends_the_run_instead_of_hanging():
 def test_a_short_input_stays_in_this_process_and_a_long_one_goes_to_the_pool(monkeypatch):
     import chancery.distributed.local as local
 
-    def pool(items, settings):
+    def pool(items, settings, **options):
         return iter(["pooled"])
 
     monkeypatch.setattr(local, "extract_in_pool", pool)

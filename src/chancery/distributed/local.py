@@ -2,9 +2,10 @@
 
 Why not ``nlp.pipe(n_process=N)``: spaCy sends each finished Doc back as bytes, user_data
 included, and our components keep dataclasses (events, dates) in custom attributes that its
-msgpack cannot encode. Here each worker builds its own Extractor once, runs ``make_doc``
-(so ``doc._.published`` & co. are set inside the worker), the components and the Doc → record
-step, and sends back only the plain records. The parent streams the input in tasks, keeps
+msgpack cannot encode. Here each worker holds an Extractor (inherited from the parent with
+``fork``, built once in the worker with ``spawn``), runs ``make_doc`` (so ``doc._.published`` &
+co. are set inside the worker), the components and the Doc → record step, and sends back only
+the plain records. The parent streams the input in tasks, keeps
 at most ``2 × workers`` tasks in flight, and yields results by task number.
 """
 
@@ -12,8 +13,10 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing as mp
+import os
 import queue
 import signal
+import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
@@ -43,13 +46,26 @@ def build_extractor(settings: Settings) -> Extractor:
     return Extractor(replace(settings, workers=1))
 
 
-def run_worker(settings: Settings, make_extractor: Callable[[Settings], Extractor],
-               tasks: Any, results: Any) -> None:
-    """Worker process body: build the pipeline once, then extract tasks until told to stop."""
+def start_method() -> str:
+    """``fork`` where the platform has it: workers then share the pipeline the parent loaded
+    (copy-on-write) and start at once; else ``spawn``, where each worker loads its own."""
+    return "fork" if "fork" in mp.get_all_start_methods() else "spawn"
+
+
+def run_worker(settings: Settings, make_extractor: Callable[[Settings], Extractor] | None,
+               tasks: Any, results: Any, extractor: Extractor | None = None) -> None:
+    """Worker process body: use the inherited pipeline (fork) or build one (spawn), then extract
+    tasks until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
+    # Fresh stream objects: a forked child inherits the parent's, whose locks another parent thread
+    # (a progress bar) may have held at fork time; and workers never write to stdout (the output).
+    sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (lives as long as the process)
+    sys.stderr = open(2, "w", buffering=1, closefd=False)  # noqa: SIM115
     try:
-        extractor = make_extractor(settings)
-        extractor.nlp  # noqa: B018  (load now, so a bad model name is reported before any task)
+        if extractor is None:
+            assert make_extractor is not None
+            extractor = make_extractor(settings)
+            extractor.nlp  # noqa: B018  (load now, so a bad model name is reported before any task)
     except ChanceryError as exc:
         results.put((-1, None, (exc.code.value, exc.message, int(exc.exit_code))))
         return
@@ -83,17 +99,29 @@ def tasks_of(items: Iterable[Item], batch_size: int, max_chars: int = MAX_TASK_C
 
 
 def extract_in_pool(items: Iterable[Item], settings: Settings,
-                    make_extractor: Callable[[Settings], Extractor] = build_extractor
+                    make_extractor: Callable[[Settings], Extractor] = build_extractor,
+                    extractor: Extractor | None = None, method: str | None = None,
                     ) -> Iterator[Extraction | InputError]:
     """Extract ``items`` on ``settings.workers`` processes; yields in input order.
 
-    ``make_extractor`` runs in each worker and must be picklable (a module-level function).
+    With ``fork`` the pipeline is loaded here once (``extractor``, else ``make_extractor``) and
+    inherited by the workers. With ``spawn`` ``make_extractor`` runs in each worker and must be
+    picklable (a module-level function).
     """
     workers = max(1, settings.workers)
-    context = mp.get_context("spawn")  # fork would copy whatever threads and locks the parent holds
+    method = method or start_method()
+    context: Any = mp.get_context(method)
+    if method == "fork":
+        # Load before forking, so workers share the loaded model pages instead of loading their own.
+        extractor = extractor or make_extractor(settings)
+        extractor.nlp  # noqa: B018
+        args: tuple[Any, ...] = (settings, None)
+    else:
+        extractor = None
+        args = (settings, make_extractor)
     tasks: Any = context.Queue()
     results: Any = context.Queue()
-    processes = [context.Process(target=run_worker, args=(settings, make_extractor, tasks, results),
+    processes = [context.Process(target=run_worker, args=(*args, tasks, results, extractor),
                                  name=f"chancery-worker-{i}", daemon=True) for i in range(workers)]
     for process in processes:
         process.start()

@@ -213,12 +213,27 @@ def _continued_act(doc: Doc, sentence: Span, spans: list[Span], previous: DateVa
     anaphors = list(doc.spans[ANAPHORS]) if ANAPHORS in doc.spans else []
     if not any(sentence.start <= a.start and a.end <= sentence.end for a in anaphors):
         return None
-    sentences = list(doc.sents)
-    index = next(i for i, s in enumerate(sentences) if s.start == sentence.start)
-    earlier = sentences[max(0, index - 2):index]
+    earlier, _ = _neighbours(sentence, before=2, after=0)
     if earlier and earlier[0].start_char <= previous.start < sentence.start_char:
         return previous
     return None
+
+
+def _neighbours(sentence: Span, before: int, after: int) -> tuple[list[Span], list[Span]]:
+    """Up to ``before`` sentences before ``sentence`` and ``after`` after it, in order, found from its
+    edges: listing ``doc.sents`` for every event made a long article quadratic."""
+    doc = sentence.doc
+    earlier: list[Span] = []
+    later: list[Span] = []
+    current = sentence
+    while len(later) < after and current.end < len(doc):
+        current = doc[current.end].sent
+        later.append(current)
+    current = sentence
+    while len(earlier) < before and current.start > 0:
+        current = doc[current.start - 1].sent
+        earlier.insert(0, current)
+    return earlier, later
 
 
 def _linked_sentence_date(doc: Doc, sentence: Span, spans: list[Span]) -> DateValue | None:
@@ -228,9 +243,8 @@ def _linked_sentence_date(doc: Doc, sentence: Span, spans: list[Span]) -> DateVa
     Used only when the trigger's sentence has no expression at all."""
     if _has_dates(sentence, spans):
         return None
-    sentences = list(doc.sents)
-    index = next(i for i, s in enumerate(sentences) if s.start == sentence.start)
-    window = sentences[index + 1:index + 4] + sentences[max(0, index - 1):index]
+    before, after = _neighbours(sentence, before=1, after=3)
+    window = after + before
     for other in window:
         for span in spans:
             if other.start <= span.start and span.end <= other.end and _flag(span, "date_restates"):
@@ -239,7 +253,7 @@ def _linked_sentence_date(doc: Doc, sentence: Span, spans: list[Span]) -> DateVa
                     return found
     # A lead stating an act, then the quoted statement with its date: "X has decided to recognise Y.
     # 'We stand for peace,' the minister said on Tuesday in a statement."
-    following = sentences[index + 1] if index + 1 < len(sentences) else None
+    following = after[0] if after else None
     if following is not None and any(ch in following.text for ch in QUOTE_MARKS):
         for span in spans:
             if following.start <= span.start and span.end <= following.end and _flag(span, "date_reporting"):

@@ -24,13 +24,14 @@ class Attribution:
 
     def __call__(self, doc: Doc) -> Doc:
         sents = Sentences(doc)
+        text = doc.text  # Doc.text is rebuilt from tokens on every access
         article = self.profile(doc._.outlet)
         doc._.source_profile = article
         head = [self._article_item(article)] if article else []
         quotes = doc._.quotes or []
         last_channel: dict[str, Any] = {}
         for q in quotes:
-            self._channel(doc, sents, q)
+            self._channel(doc, text, sents, q)
             who = (q.get("speaker") or {}).get("name")
             if q.get("cue") is None and q.get("channel") is None and who:
                 q["channel"] = last_channel.get(who)  # the speaker's words run on through the same channel
@@ -52,7 +53,7 @@ class Attribution:
             if parent is not None and q.get("channel") is None:
                 q["channel"] = parent.get("channel")
         for event in doc._.events or []:
-            event.attribution = self._event(doc, sents, event, quotes, head)
+            event.attribution = self._event(doc, text, sents, event, quotes, head)
         return doc
 
     def profile(self, outlet: str | None) -> dict[str, Any] | None:
@@ -67,7 +68,7 @@ class Attribution:
     def _article_item(profile: dict[str, Any]) -> dict[str, Any]:
         return {"name": profile["name"], "kind": "article", "profile": profile}
 
-    def _channel(self, doc: Doc, sents: Sentences, q: dict[str, Any]) -> None:
+    def _channel(self, doc: Doc, text: str, sents: Sentences, q: dict[str, Any]) -> None:
         anchor = (q.get("cue") or {}).get("start", q["start"])
         sent = sents.spans[sents.index_of_char(anchor)] if sents.spans else doc[:]
         lo, hi = sent.start_char, sent.end_char
@@ -76,16 +77,16 @@ class Attribution:
         speaker = q.get("speaker")
         skip = (q["start"], q["end"])
         spk = (speaker["start"], speaker["end"]) if speaker else None
-        mentions = outlet_mentions(doc.text, lo, hi, skip, self.outlets, spk)
-        mentions += self._media_actors(doc, lo, hi, skip, mentions, spk)
+        mentions = outlet_mentions(text, lo, hi, skip, self.outlets, spk)
+        mentions += self._media_actors(doc, text, lo, hi, skip, mentions, spk)
         channel = next((m for m in mentions if m.role == "channel"), None)
         if channel is not None:
-            kind = "interview" if "interview" in doc.text[max(lo, channel.start - 40):channel.start].lower() \
-                or "conversation" in doc.text[max(lo, channel.start - 40):channel.start].lower() else channel.outlet.kind
-            q["channel"] = {"name": channel.outlet.name, "text": doc.text[channel.start:channel.end],
+            kind = "interview" if "interview" in text[max(lo, channel.start - 40):channel.start].lower() \
+                or "conversation" in text[max(lo, channel.start - 40):channel.start].lower() else channel.outlet.kind
+            q["channel"] = {"name": channel.outlet.name, "text": text[channel.start:channel.end],
                             "kind": "outlet" if kind == "wire" else kind, "profile": channel.outlet.profile()}
         else:
-            q["channel"] = unlisted_media(doc.text, lo, hi, skip) or phrase_channel(doc.text, lo, hi, skip)
+            q["channel"] = unlisted_media(text, lo, hi, skip) or phrase_channel(text, lo, hi, skip)
             if q["channel"] is None:
                 own = next((m for m in mentions if m.role == "speaker"), None)
                 if own is not None:
@@ -95,7 +96,7 @@ class Attribution:
                 q["channel"]["profile"] = platform.profile() if platform else None
         q["_relays"] = [chain_item(m.outlet) for m in sorted(mentions, key=lambda m: m.start) if m.role == "relay"]
 
-    def _media_actors(self, doc: Doc, lo: int, hi: int, skip: tuple[int, int], known: list[Any],
+    def _media_actors(self, doc: Doc, text: str, lo: int, hi: int, skip: tuple[int, int], known: list[Any],
                       speaker: tuple[int, int] | None) -> list[Any]:
         """Media actors the actor component found that the outlet table spelled differently."""
         from chancery.nlp.quotes.channels import OutletMention, _classify
@@ -110,11 +111,11 @@ class Attribution:
                 continue
             outlet = self.outlets.outlets.get(actor.code or "") or Outlet(actor.code or actor.name, actor.name,
                                                                          actor.country, None, "outlet")
-            role = _classify(doc.text, lo, span.start_char, span.end_char, outlet, speaker)
+            role = _classify(text, lo, span.start_char, span.end_char, outlet, speaker)
             extra.append(OutletMention(span.start_char, span.end_char, outlet, role))
         return extra
 
-    def _event(self, doc: Doc, sents: Sentences, event: Any, quotes: list[dict[str, Any]],
+    def _event(self, doc: Doc, text: str, sents: Sentences, event: Any, quotes: list[dict[str, Any]],
                head: list[dict[str, Any]]) -> dict[str, Any] | None:
         at = event.trigger.start
         holding = [q for q in quotes if q["start"] <= at < q["end"]]
@@ -124,7 +125,7 @@ class Attribution:
                     "quote": {"start": q["start"], "end": q["end"]}}
         sent = sents.spans[sents.index_of_char(at)] if sents.spans else doc[:]
         trigger = (event.trigger.start, event.trigger.end)
-        mentions = outlet_mentions(doc.text, sent.start_char, sent.end_char, trigger, self.outlets, None)
+        mentions = outlet_mentions(text, sent.start_char, sent.end_char, trigger, self.outlets, None)
         relays = [chain_item(m.outlet) for m in mentions if m.role == "relay"]
         channel = next(({"name": m.outlet.name, "kind": m.outlet.kind, "profile": m.outlet.profile()}
                         for m in mentions if m.role == "channel"), None)

@@ -15,12 +15,15 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from chancery.lang.loader import load_lexicon
 from chancery.nlp.events.arguments import Arguments, load_argument_cues
 from chancery.nlp.events.merge import (
     DateFinder,
+    act_tokens,
     apply_modality,
     attach_dates,
     dedupe,
+    drop_misread,
     drop_restating,
     found_to_events,
     inherit_arguments,
@@ -48,6 +51,8 @@ class EventTagger:
         self.cues = load_modality_cues(lexicon_dir)
         self.argument_cues = load_argument_cues(lexicon_dir)
         self.lexicon = load_recognition_lexicon(lexicon_dir)
+        self.labelling_verbs = frozenset(
+            w.lower() for w in load_lexicon("events", lexicon_dir=lexicon_dir)["general"]["labelling_verbs"])
         self.date_finder: DateFinder | None = _optional("chancery.nlp.event_dates", "event_date")
         self.general: Callable[[Doc, Any], list[Event]] | None = None
         self.plover_lexicon: Any = None
@@ -67,7 +72,8 @@ class EventTagger:
         inherit_arguments(found)
         recognition = merge_switches(found_to_events(doc, found, self.lexicon, arguments, self.cues))
         general = self.general(doc, self.plover_lexicon) if self.general is not None else []
-        general = drop_restating(general, recognition)
+        general = drop_restating(general, recognition, doc, act_tokens(found))
+        general = drop_misread(doc, general, self.cues, self.labelling_verbs)
         apply_modality(doc, general, self.cues)
         events = dedupe(sorted(recognition + general, key=lambda e: (e.trigger.start, e.trigger.end)))
         attach_dates(doc, events, self.date_finder)

@@ -38,12 +38,12 @@ class QuoteExtractor:
         sents = Sentences(doc)
         quotes = QuoteFinder(doc, self.lex, sents).find()
         people = People(doc, self.lex, sents, self.resolver, self.outlets).build()
-        doc._.quotes = [self._record(doc, q, people) for q in quotes]
+        text = doc.text
+        doc._.quotes = [self._record(doc, text, q, people) for q in quotes]
         doc._.people = people.to_list()
         return doc
 
-    def _record(self, doc: Doc, q: Quote, people: People) -> dict[str, Any]:
-        text = doc.text
+    def _record(self, doc: Doc, text: str, q: Quote, people: People) -> dict[str, Any]:
         pieces = [text[a:b].strip(" ,\n\"“”„«»‘’") for a, b in q.segments] or [text[q.start:q.end]]
         record: dict[str, Any] = {
             "text": " ".join(p for p in pieces if p) or text[q.start:q.end],

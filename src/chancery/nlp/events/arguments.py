@@ -27,6 +27,9 @@ _RELATIVE = frozenset({"which", "who", "that", "whom", "whose"})
 # Kinds of mention that can act or be acted upon in a diplomatic event.
 _ARGUMENT_KINDS = frozenset({"state", "contested_state", "territory", "igo", "organisation", "person", "group"})
 _ANAPHORA_SENTENCES = 3
+# "the two republics" may name a group of contested entities introduced at the top of the article.
+_GROUP_SENTENCES = 10
+_NUMBERS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
 
 
 @dataclass(frozen=True)
@@ -121,13 +124,30 @@ class Arguments:
             return self.resolve_anaphor(head, exclude | {c for c in (actor_code(s) for s in found) if c})
         if found:
             return found
+        if head.dep_ == "appos" and self.span_at(head.head) is not None:
+            return self.actors(head.head, exclude)  # "Malawi, a country which recognised ..."
         if head.lemma_.lower() in self.cues.anaphoric_nouns and head.tag_ == "NNS" and head.dep_ in ("pobj", "attr"):
             # "Sierra Leone belongs to the countries that have withdrawn ...": the class named
             # after a copula or "one of / among" stands for the clause's subject
             owners = [s for s in self.owners(head, exclude) if actor_code(s)]
             if owners:
                 return owners
+        if self._defined_by_clause(head):
+            return []  # "the remaining countries that recognise X": a class, not an earlier mention
         return self.resolve_anaphor(head, exclude)
+
+    def _defined_by_clause(self, head: Token) -> bool:
+        """A noun restricted by its own relative or participle clause ("countries that recognise X",
+        "states recognising X") describes a class; "the two regions that broke away" still counts
+        its referents and stays anaphoric, as does a non-restrictive ", which ..." clause."""
+        if any(c.dep_ in ("det", "nummod", "predet") and c.lower_ in _NUMBERS for c in head.children):
+            return False
+        for child in head.children:
+            if child.dep_ in ("relcl", "acl") and child.i > head.i and child.pos_ in ("VERB", "AUX"):
+                before = self.doc[child.left_edge.i - 1] if child.left_edge.i > 0 else None
+                if before is None or before.lower_ not in (",", "(", "—", "–"):
+                    return True
+        return False
 
     def _dedupe(self, spans: list[Span], exclude: frozenset[str]) -> list[Span]:
         out: list[Span] = []
@@ -152,7 +172,8 @@ class Arguments:
         lemma = tok.lemma_.lower()
         definite = lemma in self.cues.anaphoric_nouns and any(
             c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "its", "their") for c in tok.children)
-        if (word in ("it", "they") or definite) and tok.dep_ in ("nsubj", "nsubjpass"):
+        if (word in ("it", "they") or definite and tok.tag_ not in ("NNS", "NNPS")) \
+                and tok.dep_ in ("nsubj", "nsubjpass"):
             speaker = self._governing_subject(tok, exclude)
             if speaker:
                 return speaker
@@ -168,9 +189,17 @@ class Arguments:
         else:
             return []
         contested = lemma in self.cues.contested_nouns
-        sentence_floor = self._sentence_floor(tok)
+        wanted = 1
+        counted = False  # "both / the two republics" name exactly that many
+        if plural and word not in self.cues.anaphoric_pronouns:
+            numbers = [_NUMBERS[c.lower_] for c in tok.children if c.lower_ in _NUMBERS]
+            wanted = numbers[0] if numbers else 2
+            counted = bool(numbers)
+        window = _GROUP_SENTENCES if contested and plural else _ANAPHORA_SENTENCES
+        sentence_floor = self.sentence_floor(tok, window)
         pos = bisect.bisect_right(self._ends, tok.i) - 1
         candidates: list[Span] = []
+        first_group: list[Span] = []
         fallback: list[Span] = []
         while pos >= 0:
             span = self.spans[pos]
@@ -179,17 +208,10 @@ class Arguments:
                 break
             if span.end > tok.i:
                 continue
-            kind = actor_kind(span)
+            if not self._compatible(span, exclude, person, contested):
+                continue
             code = actor_code(span)
-            if code is None or code in exclude:
-                continue
-            if person != (kind == "person"):
-                continue  # "he" wants a person; "it"/"they" skip people
-            if contested and kind != "contested_state":
-                continue
             if candidates and actor_code(candidates[-1]) == code:
-                continue
-            if kind in ("igo", "media") and not person:
                 continue
             if not plural:
                 # centering: a subject of the last sentences is the likelier antecedent
@@ -198,13 +220,33 @@ class Arguments:
                 fallback = fallback or [span]
                 continue
             if candidates and not self._coordinated(span, candidates[-1]):
-                break
+                # a run of coordinated mentions ended; "both republics" wants a group of two
+                if len(self._dedupe(candidates, exclude)) >= wanted:
+                    break
+                first_group = first_group or candidates
+                candidates = []
             candidates.append(span)
         if fallback:
             return fallback
+        if plural and len(self._dedupe(candidates, exclude)) < wanted:
+            if counted:
+                return []  # "the two sides" with no pair named before: leave it unresolved
+            candidates = first_group or candidates
         if not candidates and word not in self.cues.anaphoric_pronouns:
-            return self._cataphor(tok, exclude)
+            return self._cataphor(tok, exclude, contested)
         return self._dedupe(list(reversed(candidates)), exclude)
+
+    @staticmethod
+    def _compatible(span: Span, exclude: frozenset[str], person: bool, contested: bool) -> bool:
+        kind = actor_kind(span)
+        code = actor_code(span)
+        if code is None or code in exclude:
+            return False
+        if person != (kind == "person"):
+            return False  # "he" wants a person; "it"/"they" skip people
+        if contested and kind != "contested_state":
+            return False
+        return not (kind in ("igo", "media") and not person)
 
     def _governing_subject(self, tok: Token, exclude: frozenset[str]) -> list[Span]:
         """"Taiwan said it would end ties", "Burkina Faso broke them off when it shifted ...": the
@@ -221,27 +263,43 @@ class Arguments:
                 return spans if tok.lower_ == "they" else spans[:1]
         return []
 
-    def _cataphor(self, tok: Token, exclude: frozenset[str]) -> list[Span]:
+    def _cataphor(self, tok: Token, exclude: frozenset[str], contested: bool = False) -> list[Span]:
         """"Because the island nation chose ..., Taiwan cut ties with the Solomon Islands": with no
-        antecedent, a description names a state that follows in its sentence."""
+        antecedent, a description names a state that follows in its sentence, in a clause that
+        governs the description's own. The subject of a coordinated clause ("X recognised both
+        republics, and Syria followed") is another party, never the referent."""
         sent = tok.sent
+        ancestors = {a.i for a in tok.ancestors}
         for span in self.spans:
             if span.start <= tok.i or span.start >= sent.end:
                 continue
             code = actor_code(span)
-            if code and code not in exclude and actor_kind(span) in ("state", "contested_state"):
+            kinds = ("contested_state",) if contested else ("state", "contested_state")
+            if not code or code in exclude or actor_kind(span) not in kinds:
+                continue
+            if self._clause_of(span.root).i in ancestors:
                 return [span]
         return []
+
+    @staticmethod
+    def _clause_of(tok: Token) -> Token:
+        """The verb whose clause a mention belongs to."""
+        for _ in range(8):
+            if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+                return tok
+            tok = tok.head
+        return tok
 
     def _coordinated(self, left: Span, right: Span) -> bool:
         """Only "and", commas and determiners between two mentions ("Donetsk and Lugansk")."""
         between = self.doc[left.end:right.start]
         return len(between) <= 3 and all(t.lower_ in {"and", ",", "the", "&", "as", "well"} for t in between)
 
-    def _sentence_floor(self, tok: Token) -> int:
+    def sentence_floor(self, tok: Token, sentences: int = _ANAPHORA_SENTENCES) -> int:
+        """Index of the first token of the sentence ``sentences - 1`` sentences before ``tok``'s."""
         sent = tok.sent
         start = sent.start
-        for _ in range(_ANAPHORA_SENTENCES - 1):
+        for _ in range(sentences - 1):
             if start == 0:
                 break
             start = self.doc[start - 1].sent.start
@@ -280,6 +338,14 @@ class Arguments:
                 return addressees
         if verb.dep_ in ("conj", "advcl", "pcomp", "ccomp", "dep") and head.pos_ in ("VERB", "AUX"):
             return self.subject_heads(head)
+        if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
+            if self.span_at(head) is not None:
+                return [head]  # "Syria, having recognised Abkhazia, ..."
+            if head.dep_ == "appos" and self.span_at(head.head) is not None:
+                return [head.head]  # "Malawi, a country recognising Kosovo since 2008, ..."
+            if head.lemma_.lower() in self.cues.anaphoric_nouns and head.dep_ not in ("pobj", "attr"):
+                # "the remaining countries recognising X": the class is the doer; it names no actor
+                return [head] if not self._defined_by_clause(head) else []
         if verb.dep_ in ("acl", "relcl", "pcomp", "pobj"):
             return self.owner_heads(head)
         return []

@@ -48,6 +48,7 @@ _DATELINE = frozenset({"-", "--", "—", "–", ":"})
 # ("sent aid to X", "suspended aid to X", "returned the paintings to X", "lifted its ban on X").
 _TRANSFER_ROOTS = frozenset({"aid", "yield", "sanction", "agree", "cooperate", "mobilize", "request", "protest",
                              "consult", "coerce"})
+_QUANTITY_NOUNS = frozenset({"round", "series", "wave", "spate", "string", "set", "flurry", "number", "couple"})
 _SYMMETRIC = frozenset({"consult", "agree", "cooperate"})
 _ENT_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "group", "NORP": "group"}
 
@@ -133,9 +134,10 @@ def read_trigger(token: Token, lexicon: PloverLexicon) -> Reading | None:
             return None if frame.blocks else Reading(token, token, frame, obj)
     for obj, via_prep in objects:
         if not via_prep:
-            frame = lexicon.light_noun(lemma, _noun_key(obj))
+            noun = _counted(obj)  # "launched a new round of talks" → talks
+            frame = lexicon.light_noun(lemma, _noun_key(noun))
             if frame is not None:
-                return Reading(token, obj, frame, obj)
+                return Reading(token, noun, frame, noun)
     frame = lexicon.verbs.get(lemma)
     if frame is not None and not frame.blocks and _object_fits(frame, objects):
         return Reading(token, token, frame, None)
@@ -144,6 +146,17 @@ def read_trigger(token: Token, lexicon: PloverLexicon) -> Reading | None:
         if frame is not None and not frame.blocks:
             return Reading(token, token, frame, obj)
     return None
+
+
+def _counted(noun: Token) -> Token:
+    """The noun a quantity noun counts ("a round of talks", "a series of raids"), else the noun."""
+    if noun.lemma_.lower() in _QUANTITY_NOUNS:
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                counted = _first(g for g in child.children if g.dep_ == "pobj")
+                if counted is not None:
+                    return counted
+    return noun
 
 
 def _noun_key(noun: Token) -> str:
@@ -196,17 +209,16 @@ def _events_for(reading: Reading, lexicon: PloverLexicon) -> list[Event]:
         cameo = lexicon.intent_cameo.get(root, cameo)
         root = lexicon.intent_root[root]
     doc = verb.doc
-    parties = lexicon.party_nouns
     pairs: list[tuple[Actor | None, Actor | None]] = []
     two_sided = root in _SYMMETRIC or frame.root in _SYMMETRIC  # also "failed to reach a deal"
     if root == "reject":
         targets = _condition_parties(verb, targets, lexicon.party_nouns) or targets
     if two_sided and len(actors) > 1:  # "Chile and Peru agreed ..." is Chile ↔ Peru
-        pairs = [(_actor(doc, a, parties), _actor(doc, b, parties)) for a, b in combinations(actors, 2)]
+        pairs = [(_actor(doc, a, lexicon), _actor(doc, b, lexicon)) for a, b in combinations(actors, 2)]
     elif two_sided and len(actors) == 1:  # "British and EU negotiators agreed ..."
-        pairs = _premodifier_pair(doc, actors[0], parties)
-    actor_values: list[Actor | None] = [_actor(doc, a, parties) for a in actors] or [None]
-    target_values: list[Actor | None] = [_actor(doc, t, parties) for t in targets] or [None]
+        pairs = _premodifier_pair(doc, actors[0], lexicon)
+    actor_values: list[Actor | None] = [_actor(doc, a, lexicon) for a in actors] or [None]
+    target_values: list[Actor | None] = [_actor(doc, t, lexicon) for t in targets] or [None]
     pairs += [(a, t) for a in actor_values for t in target_values]
     out = []
     for actor, target in pairs:
@@ -235,8 +247,8 @@ def _modal_demands(verb: Token, lexicon: PloverLexicon) -> list[Event]:
         if target is None or actor is None or target.lower_ in _PRONOUNS:
             continue
         actor = _antecedent(verb, actor)
-        return [_event(verb, frame.root, frame.cameo, _actor(verb.doc, actor, lexicon.party_nouns),
-                       _actor(verb.doc, target, lexicon.party_nouns),
+        return [_event(verb, frame.root, frame.cameo, _actor(verb.doc, actor, lexicon),
+                       _actor(verb.doc, target, lexicon),
                        _modality(verb), frame.confidence)]
     return []
 
@@ -264,19 +276,19 @@ def _nominal_event(noun: Token, lexicon: PloverLexicon) -> list[Event]:
     if actor is None or actor.lower_ in _PRONOUNS:
         return []
     doc = noun.doc
-    actor_value = _actor_token(doc, actor, lexicon.party_nouns)
-    return [_event(noun, frame.root, frame.cameo, actor_value, _actor(doc, t, lexicon.party_nouns), _modality(noun),
+    actor_value = _actor_token(doc, actor, lexicon)
+    return [_event(noun, frame.root, frame.cameo, actor_value, _actor(doc, t, lexicon), _modality(noun),
                    frame.confidence - 0.1) for t in _conjuncts(target)]
 
 
-def _actor_token(doc: Doc, tok: Token, parties: frozenset[str]) -> Actor:
+def _actor_token(doc: Doc, tok: Token, lexicon: PloverLexicon) -> Actor:
     """A premodifier party ("US" in "US sanctions"): its own mention, not the whole noun phrase."""
     span = actor_at(doc, tok)
     if span is not None and span._.actor is not None:
         resolved = span._.actor
         return Actor(code=resolved.code, name=resolved.name, kind=resolved.kind,
                      text=span.text, start=span.start_char, end=span.end_char, country=resolved.country)
-    return _actor(doc, tok, parties)
+    return _actor(doc, tok, lexicon)
 
 
 def _event(trigger: Token, root: str, cameo: str, actor: Actor | None, target: Actor | None,
@@ -308,15 +320,15 @@ def _condition_parties(verb: Token, targets: list[Token], parties: frozenset[str
     return []
 
 
-def _premodifier_pair(doc: Doc, head: Token, parties: frozenset[str]) -> list[tuple[Actor | None, Actor | None]]:
+def _premodifier_pair(doc: Doc, head: Token, lexicon: PloverLexicon) -> list[tuple[Actor | None, Actor | None]]:
     """Coordinated modifiers of one head ("British and EU negotiators") as the two parties."""
     for child in head.children:
         if child.i < head.i and child.dep_ in ("amod", "compound", "poss", "nmod"):
             other = _first(k for k in child.children if k.dep_ == "conj" and k.i < head.i)
             if other is not None:
                 first_start, first_end = noun_phrase(child)
-                return [(_actor(doc, child, parties, first_start, first_end),
-                         _actor(doc, head, parties, other.left_edge.i, noun_phrase(head)[1]))]
+                return [(_actor(doc, child, lexicon, first_start, first_end),
+                         _actor(doc, head, lexicon, other.left_edge.i, noun_phrase(head)[1]))]
     return []
 
 
@@ -502,7 +514,7 @@ def _is_party(tok: Token, parties: frozenset[str]) -> bool:
 
 def _object_target(verb: Token, used: Token | None) -> Token | None:
     for deps in (_OBJECTS, _DATIVE):
-        obj = _first(c for c in verb.children if c.dep_ in deps and c is not used)
+        obj = _first(c for c in verb.children if c.dep_ in deps and c is not used and _counted(c) is not used)
         if obj is not None and _can_be_argument(obj):
             return obj
     return None
@@ -570,7 +582,7 @@ def noun_phrase(head: Token) -> tuple[int, int]:
     return start, end
 
 
-def _resolved(head: Token, start: int, parties: frozenset[str]) -> Span | None:
+def _resolved(head: Token, start: int, lexicon: PloverLexicon) -> Span | None:
     """The actor mention an argument stands for: on its head; for a common noun naming a party, a
     mention before the head ("Iranian officials") or after "of/in/from" ("a court in X"). A base in
     a country, or a name that merely contains a demonym, is not that country."""
@@ -578,7 +590,12 @@ def _resolved(head: Token, start: int, parties: frozenset[str]) -> Span | None:
     span = actor_at(doc, head)
     if span is not None:
         return span
-    if head.pos_ == "PROPN" or head.lemma_.lower() not in parties:
+    owner = _first(c for c in head.children if c.dep_ == "poss")
+    owned = actor_at(doc, owner) if owner is not None else None
+    if owned is not None:
+        return owned  # "Israel's attacks", "Trump's plan" stand for their owner
+    lemma = head.lemma_.lower()
+    if lemma not in lexicon.party_nouns or (head.pos_ == "PROPN" and lemma not in lexicon.state_bodies):
         return None
     before = actors_in(doc, start, head.i)
     if before:
@@ -586,19 +603,18 @@ def _resolved(head: Token, start: int, parties: frozenset[str]) -> Span | None:
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ in _OWNER_PREPS:
             pobj = _first(g for g in child.children if g.dep_ == "pobj")
-            if pobj is not None:
-                owner = actor_at(doc, pobj)
-                if owner is not None:
-                    return owner
+            mention = actor_at(doc, pobj) if pobj is not None else None
+            if mention is not None:
+                return mention
     return None
 
 
-def _actor(doc: Doc, head: Token, parties: frozenset[str], start: int | None = None,
+def _actor(doc: Doc, head: Token, lexicon: PloverLexicon, start: int | None = None,
            end: int | None = None) -> Actor:
     if start is None or end is None:
         start, end = noun_phrase(head)
     phrase: Span = doc[start:end]
-    span = _resolved(head, start, parties)
+    span = _resolved(head, start, lexicon)
     if span is not None and span._.actor is not None:
         resolved = span._.actor
         return Actor(code=resolved.code, name=resolved.name, kind=resolved.kind,

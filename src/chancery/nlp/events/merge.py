@@ -186,13 +186,27 @@ def merge_switches(events: list[Event]) -> list[Event]:
     return kept
 
 
-def drop_restating(general: list[Event], recognition: list[Event]) -> list[Event]:
-    """General events that restate a recognition-family act of the same pair in the same sentence, or
-    whose actor is their own target."""
+def act_tokens(found: Iterable[Found]) -> set[int]:
+    """Token indices that name a recognition-family act: its trigger phrase and the nouns it takes
+    ("cut ... ties", "withdrew ... recognition"), for every act found, also those later merged
+    into a switch or left without parties."""
+    out: set[int] = set()
+    for act in found:
+        out.update(range(act.trigger.i, max(act.trigger_end or 0, act.trigger.i + 1)))
+        out.update(act.words)
+    return out
+
+
+def drop_restating(general: list[Event], recognition: list[Event], doc: Doc | None = None,
+                   taken: set[int] | None = None) -> list[Event]:
+    """General events that restate a recognition-family act (the same trigger word, or the same
+    pair in the same sentence), or whose actor is their own target."""
     kept = []
     for event in general:
         if event.actor and event.target and event.actor.code and event.actor.code == event.target.code:
             continue  # an actor acting on itself is a misread argument
+        if doc is not None and taken and _trigger_tokens(doc, event.trigger) & taken:
+            continue  # "cut" in "cut ties with Taipei and established relations with Beijing"
         root = event.plover.lower()
         duplicate = any(
             _overlaps(r.trigger, event.trigger)
@@ -206,6 +220,34 @@ def drop_restating(general: list[Event], recognition: list[Event]) -> list[Event
 
 def _overlaps(a: Trigger, b: Trigger) -> bool:
     return a.start < b.end and b.start < a.end
+
+
+def _trigger_tokens(doc: Doc, trigger: Trigger) -> set[int]:
+    span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    return {t.i for t in span} if span is not None else set()
+
+
+def drop_misread(doc: Doc, general: list[Event], cues: ModalityCues, labelling_verbs: frozenset[str]) -> list[Event]:
+    """General events with a news outlet as a party (unless the outlet reports: "AP reported"), and
+    a labelling "calling it a victory" read as a call (consult)."""
+    kept = []
+    for event in general:
+        span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+        root = span.root if span is not None and len(span) else None
+        lemma = root.lemma_.lower() if root is not None else ""
+        media = any(a is not None and a.kind == "media" for a in (event.actor, event.target))
+        if media and lemma not in cues.reporting_verbs:
+            continue
+        if root is not None and lemma in labelling_verbs and _labels(root):
+            continue
+        kept.append(event)
+    return kept
+
+
+def _labels(verb: Token) -> bool:
+    """"called it a victory", "termed the move illegal": an object plus a predicative complement."""
+    deps = {c.dep_ for c in verb.children}
+    return "dobj" in deps and bool(deps & {"oprd", "attr", "acomp"}) or "oprd" in deps
 
 
 def apply_modality(doc: Doc, events: list[Event], cues: ModalityCues) -> None:

@@ -38,6 +38,8 @@ class ModalityCues:
     possible_adverbs: frozenset[str]
     conditional_marks: frozenset[str]
     conditional_weak_marks: frozenset[str]
+    lifting_marks: frozenset[str]
+    refusal_hedges: frozenset[str]
     noun_negation: frozenset[str]
     noun_future: frozenset[str]
     noun_possible: frozenset[str]
@@ -91,11 +93,20 @@ def _condition_marks(tok: Token) -> set[str]:
     return marks
 
 
-def modality_of(trigger: Token, cues: ModalityCues | None = None) -> str:
-    """asserted | negated | future | conditional | possible for the act ``trigger`` names."""
-    cues = cues or _shipped_cues()
-    negations = 0
-    future = possible = conditional = weak_condition = False
+@dataclass
+class _Marks:
+    negations: int = 0
+    future: bool = False
+    possible: bool = False
+    conditional: bool = False
+    weak_condition: bool = False
+    # strong condition words other than "unless / until / without" (what would end a refusal)
+    binding_condition: bool = False
+    hedged: bool = False  # "may / might / perhaps": possibility in the narrow sense
+
+
+def _marks(trigger: Token, cues: ModalityCues) -> _Marks:
+    marks = _Marks()
     chain = governing_chain(trigger, cues)
     for depth, tok in enumerate(chain):
         lemma = tok.lemma_.lower()
@@ -105,51 +116,79 @@ def modality_of(trigger: Token, cues: ModalityCues | None = None) -> str:
         complement = below is not None and (below.dep_ in ("xcomp", "acl", "pcomp")
                                             or below.dep_ == "dobj" and below.tag_ == "VBG")
         if complement and lemma in cues.refusal_heads:
-            negations += 1
+            marks.negations += 1
         if complement and lemma in cues.future_heads:
-            future = True
+            marks.future = True
         if complement and lemma in cues.future_going and tok.tag_ == "VBG":
-            future = True
+            marks.future = True
         if complement and lemma in cues.possible_heads:
-            possible = True
+            marks.possible = True
         would = False
         for child in tok.children:
             dep, word = child.dep_, child.lower_
             if dep == "neg" or (dep in ("advmod", "det", "preconj") and word in cues.negation):
-                negations += 1
+                marks.negations += 1
             elif dep in ("aux", "auxpass"):
                 if word == "would" or child.lemma_.lower() == "would":
                     would = True
                 elif word in cues.future_aux or child.lemma_.lower() in cues.future_aux:
-                    future = True
+                    marks.future = True
                 elif word in cues.possible_aux:
-                    possible = True
+                    marks.possible = True
+                    marks.hedged = marks.hedged or word in cues.refusal_hedges
             elif dep in ("advmod", "amod") and word in cues.possible_adverbs:
-                possible = True
+                marks.possible = True
+                marks.hedged = marks.hedged or word in cues.refusal_hedges
             elif dep == "amod" and tok.pos_ == "NOUN":
                 if word in cues.noun_future:
-                    future = True
+                    marks.future = True
                 elif word in cues.noun_possible:
-                    possible = True
+                    marks.possible = True
                 elif word in cues.noun_negation:
-                    negations += 1
+                    marks.negations += 1
         if would:
-            future = True
-        marks = _condition_marks(tok)
-        if marks & cues.conditional_marks:
-            conditional = True
-        elif marks & cues.conditional_weak_marks:
-            weak_condition = True
-    if negations % 2:
+            marks.future = True
+        found = _condition_marks(tok)
+        strong = found & cues.conditional_marks
+        if strong:
+            marks.conditional = True
+            marks.binding_condition = marks.binding_condition or bool(strong - cues.lifting_marks)
+        elif found & cues.conditional_weak_marks:
+            marks.weak_condition = True
+    return marks
+
+
+def modality_of(trigger: Token, cues: ModalityCues | None = None) -> str:
+    """asserted | negated | future | conditional | possible for the act ``trigger`` names."""
+    cues = cues or _shipped_cues()
+    marks = _marks(trigger, cues)
+    if marks.negations % 2:
         return NEGATED
-    if (conditional or weak_condition) and (future or possible):
+    if (marks.conditional or marks.weak_condition) and (marks.future or marks.possible):
         return CONDITIONAL
-    if future:
+    if marks.future:
         return FUTURE
-    if possible:
+    if marks.possible:
         return POSSIBLE
-    if conditional and trigger.pos_ in ("VERB", "AUX"):
+    if marks.conditional and trigger.pos_ in ("VERB", "AUX"):
         return CONDITIONAL
+    return ASSERTED
+
+
+def refusal_modality(trigger: Token, cues: ModalityCues | None = None) -> str:
+    """The modality of a refusal itself (the negated act ``trigger`` names; see docs/events.md).
+
+    The negation is what makes the act a refusal, so it does not count again; a refusal is stated
+    when it is said, so "will not" / "would not" are asserted too. "unless / until / without"
+    name what would end the refusal, so it stays asserted; "if" makes the refusal itself
+    conditional ("would not recognise X if it declared ..."); "may / might not" makes it possible.
+    """
+    cues = cues or _shipped_cues()
+    marks = _marks(trigger, cues)
+    if marks.binding_condition:
+        return CONDITIONAL
+    if marks.hedged:
+        return POSSIBLE
     return ASSERTED
 
 

@@ -57,6 +57,7 @@ class PloverLexicon:
     demand_cameo: str = "100"
     blame_predicates: frozenset[str] = frozenset()  # "X said Y was responsible"
     blame_cameo: str = "112"
+    state_bodies: frozenset[str] = frozenset()  # "the Russian Foreign Ministry" acts for Russia
     party_nouns: frozenset[str] = frozenset()  # head nouns that name a party ("authorities", "rebels")
     document_nouns: frozenset[str] = frozenset()  # "a statement condemning X" speaks for its issuer
     argument_cues: Any = None  # events.arguments.ArgumentCues, for pronouns ("it", "the country")
@@ -118,7 +119,9 @@ def build_plover_lexicon(data: dict[str, Any]) -> PloverLexicon:
         demand_cameo=str(demand.get("cameo", "100")),
         blame_predicates=_words(demand.get("blame", ())),
         blame_cameo=str(demand.get("blame_cameo", "112")),
-        party_nouns=_words(data.get("parties", {}).get("nouns", ())),
+        party_nouns=_words(data.get("parties", {}).get("nouns", ()))
+        | _words(data.get("state_bodies", {}).get("nouns", ())),
+        state_bodies=_words(data.get("state_bodies", {}).get("nouns", ())),
         document_nouns=_words(data.get("documents", {}).get("nouns", ())),
     )
 

@@ -25,6 +25,7 @@ from chancery.nlp.events.modality import (
     ModalityCues,
     is_hedged,
     modality_of,
+    refusal_modality,
 )
 
 RECOGNIZE, WITHDRAW, SWITCH, INTENT = "recognize", "withdraw_recognition", "switch_recognition", \
@@ -65,6 +66,9 @@ class RecognitionLexicon:
     pair_preps: frozenset[str]
     mutual: frozenset[str]
     talks: frozenset[str]
+    follow_verbs: frozenset[str]
+    follow_objects: frozenset[str]
+    do_words: frozenset[str]
 
     @classmethod
     def from_lexicon(cls, data: dict[str, Any]) -> RecognitionLexicon:
@@ -82,6 +86,8 @@ class RecognitionLexicon:
             establish_nouns=_words(rel, "establish_nouns"), sever_nouns=_words(rel, "sever_nouns"),
             normalisation_words=_words(rel, "normalisation_words"), partner_preps=_words(rel, "partner_preps"),
             pair_preps=_words(rel, "pair_preps"), mutual=_words(rec, "mutual"), talks=_words(data["talks"], "words"),
+            follow_verbs=_words(data["follow_up"], "verbs"), follow_objects=_words(data["follow_up"], "objects"),
+            do_words=_words(data["follow_up"], "do_words"),
         )
 
 
@@ -103,6 +109,8 @@ class Found:
     confidence: float = 0.8
     trigger_end: int | None = None  # token index after the trigger phrase (verb + particle)
     notes: list[str] = field(default_factory=list)
+    base: str = ""  # the type before modality and talks retyped it (recognize for a refusal)
+    words: tuple[int, ...] = ()  # other tokens that name the act ("ties" in "cut ties")
 
 
 class RecognitionFinder:
@@ -138,6 +146,8 @@ class RecognitionFinder:
                 found = self._relations(tok)
             elif lemma in self.lex.normalisation_words and not self._has_relation_object(tok):
                 found = self._normalisation(tok)
+            elif tok.pos_ in ("VERB", "AUX") and self._is_follow_up(tok):
+                found = self._follow_up(tok, out)
             if found is not None:
                 used.add(found.trigger.i)
                 out.append(found)
@@ -247,6 +257,8 @@ class RecognitionFinder:
         found = self._typed(kind, trigger, actors, targets, modality_word=noun)
         if found is not None:
             found.confidence = 0.7
+            found.words = (noun.i,) + ((governor.i,) if governor is not None and governor.pos_ in ("VERB", "AUX")
+                                       and gov_lemma in self.lex.grant_governors | self.lex.withdraw_governors else ())
         return found
 
     def _noun_claim_owner(self, noun: Token) -> Token | None:
@@ -273,7 +285,7 @@ class RecognitionFinder:
         if not targets or not actors:
             return None
         found = Found(SWITCH, governor or noun, actors, targets, modality_of(noun, self.cues),
-                      source=sources[0] if sources else None)
+                      source=sources[0] if sources else None, words=(noun.i,))
         return self._retype(found)
 
     def _sentence_contested(self, tok: Token, exclude: frozenset[str]) -> list[Span]:
@@ -348,8 +360,10 @@ class RecognitionFinder:
         if not targets and len(actors) > 1:
             actors, targets = actors[:1], actors[1:]
         found = self._typed(kind, trigger, actors, targets)
-        if found is not None and (not actors or not targets):
-            found.confidence = 0.5
+        if found is not None:
+            found.words = (noun.i,) if noun is not None else ()
+            if not actors or not targets:
+                found.confidence = 0.5
         return found
 
     def _normalisation(self, tok: Token) -> Found | None:
@@ -361,22 +375,61 @@ class RecognitionFinder:
             return None
         return self._relation_found(ESTABLISH, tok, None, actors)
 
+    # -- "X followed suit", "X did the same" ----------------------------------------------------
+    def _is_follow_up(self, verb: Token) -> bool:
+        lemma = verb.lemma_.lower()
+        if lemma in self.lex.follow_verbs:
+            objects = [c for c in verb.children if c.dep_ == "dobj"]
+            return all(o.lemma_.lower() in self.lex.follow_objects or self.args.span_at(o) is not None
+                       for o in objects)
+        return lemma == "do" and any(c.dep_ in ("dobj", "advmod") and c.lower_ in self.lex.do_words
+                                     for c in verb.children)
+
+    def _follow_up(self, verb: Token, earlier: list[Found]) -> Found | None:
+        """X repeats the latest recognition-family act of the last sentences toward its targets.
+        The follow-up's own modality wins ("is expected to follow suit" is an intent); asserted,
+        it copies the earlier act's type and modality ("refused to recognise X; Y did the same")."""
+        floor = self.args.sentence_floor(verb)
+        act = next((f for f in reversed(earlier) if f.actors and f.targets and f.trigger.i < verb.i), None)
+        if act is None or act.trigger.i < floor:
+            return None
+        leaders = self._codes(act.actors)
+        actors = [s for s in self.args.subjects(verb, leaders) if actor_code(s) not in leaders]
+        actors = [s for s in actors if actor_kind(s) in self.lex.target_kinds or actor_kind(s) != "media"]
+        if not actors:
+            return None
+        targets = [s for s in act.targets if actor_code(s) not in self._codes(actors)]
+        if not targets:
+            return None
+        modality = modality_of(verb, self.cues)
+        if modality == ASSERTED:
+            return Found(act.type, verb, actors, targets, act.modality, source=act.source, confidence=0.6,
+                         trigger_end=verb.i + 1, base=act.base or act.type)
+        found = self._retype(Found(act.base or act.type, verb, actors, targets, modality, source=act.source,
+                                   confidence=0.6))
+        return found
+
     # -- typing -------------------------------------------------------------------------------
     def _typed(self, kind: str, trigger: Token, actors: list[Span], targets: list[Span],
                modality_word: Token | None = None) -> Found | None:
         modality = modality_of(modality_word or trigger, self.cues)
         found = Found(kind, trigger, actors, targets, modality)
-        return self._retype(found)
+        return self._retype(found, modality_word)
 
-    def _retype(self, found: Found) -> Found | None:
+    def _retype(self, found: Found, modality_word: Token | None = None) -> Found | None:
         # a mention that resolves to no code cannot be a party; leave the slot for inheritance
         found.actors = [s for s in found.actors if actor_code(s)]
         found.targets = [s for s in found.targets if actor_code(s)]
         kind, modality = found.type, found.modality
+        found.base = found.base or kind
         talks = self._talks_context(found.trigger)
         if kind in (RECOGNIZE, ESTABLISH):
             if modality == NEGATED:
                 found.type = REFUSE
+                # the negation makes the refusal; the refusal itself is stated (docs/events.md)
+                found.modality = refusal_modality(modality_word or found.trigger, self.cues)
+                if found.modality == POSSIBLE:
+                    return None
             elif talks:
                 found.type = TALKS
             elif modality == CONDITIONAL and is_hedged(found.trigger, self.cues):

@@ -48,9 +48,11 @@ class People:
     outlets: OutletTable | None = None
     persons: dict[str, Person] = field(default_factory=dict)
     entries: list[Entry] = field(default_factory=list)
+    text: str = ""
 
     def build(self) -> People:
         doc = self.doc
+        self.text = doc.text  # Doc.text is rebuilt from tokens on every access
         actor_tokens = {i for sp in doc.spans.get(ACTORS, []) if sp._.actor is not None
                         and sp._.actor.kind != "person" for i in range(sp.start, sp.end)}
         for found in person_names(doc, self.sents.spans):
@@ -239,7 +241,7 @@ class People:
                     and (best is None or sp.start_char > best[0]):
                 best = (sp.start_char, sp._.actor.name)
         if self.outlets is not None:
-            for s, _e, outlet in self.outlets.find(self.doc.text, 0, before_char):
+            for s, _e, outlet in self.outlets.find(self.text, 0, before_char):
                 if best is None or s > best[0]:
                     best = (s, outlet.name)
         return (best[1], None) if best else None
@@ -271,7 +273,7 @@ class People:
         for en in self.entries:
             if not any(en.person is p for p in seen):
                 seen.append(en.person)
-        return [p.to_dict(self.doc.text) for p in seen]
+        return [p.to_dict(self.text) for p in seen]
 
 
 def _relative_antecedent(span: Span) -> tuple[int, int] | None:

@@ -47,13 +47,14 @@ def _tokens(doc: Doc, start_char: int, end_char: int) -> tuple[int, int] | None:
 class QuoteFinder:
     def __init__(self, doc: Doc, lex: QuoteLexicon, sents: Sentences) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text is rebuilt from tokens on every access
         self.lex = lex
         self.sents = sents
         self.parsed = doc.has_annotation("DEP")
 
     def find(self) -> list[Quote]:
         doc = self.doc
-        marked = find_quoted(doc.text)
+        marked = find_quoted(self.text)
         inside: set[int] = set()
         for m in marked:
             rng = _tokens(doc, m.start, m.end)
@@ -81,7 +82,7 @@ class QuoteFinder:
         """ "Lavrov: West will not succeed" (headline) and "PRESIDENT: We agree" (transcript)."""
         doc = self.doc
         out = []
-        for m in COLON_LINE.finditer(doc.text):
+        for m in COLON_LINE.finditer(self.text):
             label = m.group(1)
             if label.lower() in self.lex.colon_not_speakers or label.split()[0].lower() in self.lex.colon_not_speakers:
                 continue
@@ -96,7 +97,6 @@ class QuoteFinder:
 
     # ------------------------------------------------------------------ direct quotes
     def _direct(self, marked: list[Marked]) -> list[Quote]:
-        doc = self.doc
         quotes: list[Quote] = []
         skip_next = False
         for k, m in enumerate(marked):
@@ -111,7 +111,7 @@ class QuoteFinder:
                 q.cue, q.speaker, window_end = after
                 nxt = marked[k + 1] if k + 1 < len(marked) else None
                 if nxt is not None and window_end is not None:
-                    gap = doc.text[window_end:nxt.start - 1]
+                    gap = self.text[window_end:nxt.start - 1]
                     if len(gap) <= 3 and gap.strip() in (",", "", ":", ";", ".", ", and", "and") \
                             and "\n" not in gap and self._cue_after(nxt) is None:
                         q.end = nxt.end
@@ -128,23 +128,23 @@ class QuoteFinder:
 
     def _after_title_cue(self, m: Marked) -> bool:
         """ "the so-called “referendum”", "dubbed “Operation X”": a name, not speech."""
-        before = self.doc.text[max(0, m.start - 25):m.start - 1].lower().split()
+        before = self.text[max(0, m.start - 25):m.start - 1].lower().split()
         return bool(before) and before[-1] in self.lex.title_cues
 
     def _is_title(self, m: Marked) -> bool:
-        return len(self.doc.text[m.start:m.end].split()) < MIN_WORDS_UNATTRIBUTED or self._after_title_cue(m)
+        return len(self.text[m.start:m.end].split()) < MIN_WORDS_UNATTRIBUTED or self._after_title_cue(m)
 
     def _cue_after(self, m: Marked) -> tuple[tuple[int, int], tuple[int, int] | None, int | None] | None:
         doc = self.doc
         if not m.closed:
             return None
-        rng = _tokens(doc, m.end + 1, min(len(doc.text), m.end + 160))
+        rng = _tokens(doc, m.end + 1, min(len(self.text), m.end + 160))
         if rng is None:
             return None
         i = rng[0]
         while i < len(doc) and doc[i].is_punct and doc[i].text in ",”\"’'»“—–":
             i += 1
-        if i >= len(doc) or doc[i].idx > m.end + 4 or "\n" in doc.text[m.end:doc[i].idx]:
+        if i >= len(doc) or doc[i].idx > m.end + 4 or "\n" in self.text[m.end:doc[i].idx]:
             return None
         sent = self.sents.of_token(i)
         hi = min(sent.end, i + CUE_WINDOW, len(doc))
