@@ -78,3 +78,11 @@ def test_outlets_resolve_as_media(gazetteer):
         pytest.skip("outlets.toml not present")
     found = gazetteer.resolve("TASS")
     assert found is not None and found.kind == "media" and found.country == "RUS"
+
+
+def test_one_and_two_letter_outlet_aliases_are_not_actor_mentions():
+    from chancery.nlp.gazetteer import Gazetteer
+
+    gazetteer = Gazetteer()
+    assert gazetteer.resolve("X") is None
+    assert gazetteer.resolve("TASS") is not None

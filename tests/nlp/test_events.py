@@ -126,7 +126,8 @@ def test_singular_anaphora_for_actor(parse):
 def test_negation_is_refusal(parse):
     events = parse("Chile did not recognise South Ossetia.")
     assert triples(events) == {("refuse_recognition", "CHL", "SOS")}
-    assert events[0].modality == "negated" and events[0].plover == "REJECT"
+    # the negation makes the refusal; the refusal itself is asserted (docs/events.md)
+    assert events[0].modality == "asserted" and events[0].plover == "REJECT"
 
 
 def test_never_is_refusal(parse):

@@ -24,6 +24,7 @@ NDJSON_TYPES = ("application/x-ndjson", "application/jsonl", "application/x-json
 ARTICLE_SCHEMA: dict[str, Any] = {
     "type": "object",
     "description": "One article, the same object as one line of a JSONL input to `chancery extract`.",
+    "anyOf": [{"required": ["text"]}, {"required": ["html"]}],
     "properties": {
         "text": {"type": "string", "description": "Plain article text (give this or `html`)."},
         "html": {"type": "string", "description": "An article page; main text and metadata via trafilatura."},

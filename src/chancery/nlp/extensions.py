@@ -30,6 +30,7 @@ def register_extensions() -> None:
         "published": None,  # ISO date string the article carries (reference for relative dates)
         "article_id": None,
         "outlet": None,
+        "url": None,  # the article's URL; the outlet profile falls back to its domain
         "events": None,  # list[records.Event], written by `events`
         "quotes": None,  # list[dict], written by `quotes`
         "people": None,  # list[dict], written by `quotes`

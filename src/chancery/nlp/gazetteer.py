@@ -162,6 +162,10 @@ class Gazetteer:
                 continue
             actor = Resolved(str(spec.get("id", key)), str(spec["name"]), "media", _optional(spec.get("country")))
             for text in [str(spec["name"]), *_strings(spec.get("aliases"))]:
+                # One- and two-letter forms ("X", "AA") are ordinary tokens far more often than outlets;
+                # the attribution component still finds them as channels from context ("wrote on X").
+                if len(text.replace(".", "")) < 3:
+                    continue
                 self.add(text, actor, MEDIA, exact=True)  # outlets.toml: forms are case-sensitive
 
     # ------------------------------------------------------------------ lookups

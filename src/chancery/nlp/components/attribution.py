@@ -25,7 +25,7 @@ class Attribution:
     def __call__(self, doc: Doc) -> Doc:
         sents = Sentences(doc)
         text = doc.text  # Doc.text is rebuilt from tokens on every access
-        article = self.profile(doc._.outlet)
+        article = self.profile(doc._.outlet, doc._.url)
         doc._.source_profile = article
         head = [self._article_item(article)] if article else []
         quotes = doc._.quotes or []
@@ -53,13 +53,18 @@ class Attribution:
             if parent is not None and q.get("channel") is None:
                 q["channel"] = parent.get("channel")
         for event in doc._.events or []:
-            event.attribution = self._event(doc, text, sents, event, quotes, head)
+            # Keep what the events component marked (reported speech, its cue) under ours.
+            found = self._event(doc, text, sents, event, quotes, head)
+            event.attribution = {**(event.attribution or {}), **found} if found else event.attribution
         return doc
 
-    def profile(self, outlet: str | None) -> dict[str, Any] | None:
-        if not outlet:
+    def profile(self, outlet: str | None, url: str | None = None) -> dict[str, Any] | None:
+        """The article's outlet profile, by outlet name first, else by the URL's domain."""
+        found = self.outlets.lookup(outlet) if outlet else None
+        if found is None and url:
+            found = self.outlets.lookup(url)
+        if not outlet and found is None:
             return None
-        found = self.outlets.lookup(outlet)
         if found is None:
             return {"id": None, "name": outlet, "country": None, "control": None, "kind": None}
         return found.profile()

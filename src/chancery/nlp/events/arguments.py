@@ -41,6 +41,10 @@ class ArgumentCues:
     contested_nouns: frozenset[str]
     generic_heads: frozenset[str]
     object_control: frozenset[str]
+    speaker_pronouns: frozenset[str]
+    ranks: frozenset[str]
+    copulas: frozenset[str]
+    reporting_verbs: frozenset[str]
 
     @classmethod
     def from_lexicon(cls, data: dict[str, list[str]]) -> ArgumentCues:
@@ -48,7 +52,8 @@ class ArgumentCues:
 
 
 def load_argument_cues(lexicon_dir: str | None = None) -> ArgumentCues:
-    return ArgumentCues.from_lexicon(load_lexicon("events", lexicon_dir=lexicon_dir)["arguments"])
+    data = load_lexicon("events", lexicon_dir=lexicon_dir)
+    return ArgumentCues.from_lexicon({**data["arguments"], "reporting_verbs": data["modality"]["reporting_verbs"]})
 
 
 def actor_code(span: Span) -> str | None:
@@ -100,12 +105,26 @@ class Arguments:
             for child in tok.children:
                 if child.dep_ == "appos" and self.span_at(tok) is not None and self.span_at(child) is None:
                     continue  # "Abkhazia, the rebel region of Georgia": a description, not a party
+                if child.dep_ == "conj" and self._subject_of_next_clause(child):
+                    continue  # "recognised the state and Serbia said ...": Serbia opens a clause
                 if child.dep_ in _CORE_DEPS:
                     stack.append(child)
                 elif child.dep_ == "prep" and child.lower_ == "of" and (
                         tok.lemma_.lower() in self.cues.generic_heads or self.span_at(tok) is not None):
                     stack.extend(g for g in child.children if g.dep_ == "pobj")
         return out
+
+    def _subject_of_next_clause(self, conj: Token) -> bool:
+        """A conjunct followed by a finite verb without a subject of its own is that verb's subject."""
+        after = conj.right_edge.i + 1
+        if after >= len(self.doc):
+            return False
+        verb = self.doc[after]
+        if verb.tag_ == "MD" and verb.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head
+        elif verb.tag_ not in ("VBD", "VBZ", "VBP"):
+            return False
+        return verb.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
     def actors(self, head: Token, exclude: frozenset[str] = frozenset()) -> list[Span]:
         """Actor mentions an argument headed by ``head`` refers to (coordination → several)."""
@@ -170,6 +189,8 @@ class Arguments:
         """The most recent compatible actor(s) before ``tok`` for a pronoun or a definite description."""
         word = tok.lower_
         lemma = tok.lemma_.lower()
+        if word in self.cues.speaker_pronouns:
+            return self._speaker(tok, exclude)
         definite = lemma in self.cues.anaphoric_nouns and any(
             c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "its", "their") for c in tok.children)
         if (word in ("it", "they") or definite and tok.tag_ not in ("NNS", "NNPS")) \
@@ -256,12 +277,34 @@ class Arguments:
             if clause.dep_ not in ("ccomp", "advcl", "conj", "xcomp", "dep") or clause.head is clause:
                 return []
             clause = clause.head
-            heads = [h for h in self.subject_heads(clause) if h.lower_ not in self.cues.anaphoric_pronouns]
+            heads = [h for h in self.subject_heads(clause)
+                     if h.lower_ not in self.cues.anaphoric_pronouns | self.cues.speaker_pronouns]
             spans = [s for h in heads for s in self.actors(h, exclude)
                      if actor_kind(s) in ("state", "contested_state", "person", "organisation")]
             if spans:
                 return spans if tok.lower_ == "they" else spans[:1]
         return []
+
+    def _speaker(self, tok: Token, exclude: frozenset[str]) -> list[Span]:
+        """"I" / "we": the subject of the reporting verb governing the statement, else of the last
+        reporting verb in this or the previous sentence (a quote that runs on)."""
+        for ancestor in list(tok.ancestors)[:6]:
+            if ancestor.lemma_.lower() in self.cues.reporting_verbs and ancestor.pos_ == "VERB":
+                spans = self._speaker_of(ancestor, tok, exclude)
+                if spans:
+                    return spans
+        floor = self.sentence_floor(tok, 2)
+        for i in range(tok.i - 1, floor - 1, -1):
+            verb = self.doc[i]
+            if verb.lemma_.lower() in self.cues.reporting_verbs and verb.pos_ == "VERB":
+                return self._speaker_of(verb, tok, exclude)
+        return []
+
+    def _speaker_of(self, verb: Token, tok: Token, exclude: frozenset[str]) -> list[Span]:
+        heads = [h for h in self.subject_heads(verb) if h.lower_ not in self.cues.speaker_pronouns and h.i != tok.i]
+        spans = [s for h in heads for s in self.actors(h, exclude)
+                 if actor_kind(s) in ("state", "contested_state", "person", "organisation")]
+        return spans[:1]
 
     def _cataphor(self, tok: Token, exclude: frozenset[str], contested: bool = False) -> list[Span]:
         """"Because the island nation chose ..., Taiwan cut ties with the Solomon Islands": with no
@@ -311,8 +354,12 @@ class Arguments:
         if is_passive(verb):
             return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         subjects = [c for c in verb.children if c.dep_ in _SUBJ_DEPS]
+        if len(subjects) > 1:  # a clause has one subject: the model hung a far noun phrase on it too
+            before = [c for c in subjects if c.i < verb.i]
+            subjects = before[-1:] or subjects[:1]
         if subjects:
-            return [self._relative_antecedent(s) for s in subjects]
+            heads = [self._relative_antecedent(s) for s in subjects]
+            return sorted(heads + [o for h in heads for o in self._orphan_conjunct(h)], key=lambda t: t.i)
         misparsed = [c for c in verb.children if c.i < verb.i and c.dep_ in ("advmod", "npadvmod", "dep", "nmod")
                      and self.span_at(c) is not None]
         if misparsed:  # the small model sometimes attaches a sentence-initial name as a modifier
@@ -320,6 +367,20 @@ class Arguments:
         head = verb.head
         if head is verb:
             return []
+        if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "pcomp"):
+            # "agreed to Israel and the UAE normalising their ties": the small model hangs the
+            # gerund's subject on the preposition before it
+            before = self.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
+            if before is not None and before.dep_ in ("pobj", "dobj", "conj") and self.span_at(before) is not None \
+                    and before.head is not verb:
+                while before.dep_ == "conj" and before.head.i < before.i:
+                    before = before.head
+                return [before]
+        if verb.dep_ in ("relcl", "acl") and self._ranked_class(head) and not self.owner_heads(head):
+            # "X was, notably, the first country to recognise Y", parsed without the copula link
+            root = verb.sent.root
+            if root.lemma_.lower() in self.cues.copulas:
+                return [c for c in root.children if c.dep_ == "nsubj"]
         if verb.dep_ in ("xcomp", "conj") and is_passive(head) and not any(c.dep_ == "agent" for c in head.children):
             # raising: "Slovenia is expected to recognise", "X was forced to cut ties"
             return [self._relative_antecedent(c) for c in head.children if c.dep_ == "nsubjpass"]
@@ -349,6 +410,24 @@ class Arguments:
         if verb.dep_ in ("acl", "relcl", "pcomp", "pobj"):
             return self.owner_heads(head)
         return []
+
+    def _orphan_conjunct(self, subject: Token) -> list[Token]:
+        """"Israel and the UAE normalising ...", parsed with "Israel" left behind as the object of
+        the word before: a mention right before "and <subject>" whose "and" has no conjunct."""
+        left = subject.left_edge.i
+        if left < 2:
+            return []
+        cc = self.doc[left - 1]
+        owner = cc.head
+        if cc.dep_ != "cc" or owner.i != left - 2 or self.span_at(owner) is None \
+                or any(c.dep_ == "conj" for c in owner.children):
+            return []
+        return [owner]
+
+    def _ranked_class(self, noun: Token) -> bool:
+        """"the first / only / latest country": a class noun ranked by an ordinal."""
+        return noun.lemma_.lower() in self.cues.anaphoric_nouns and any(
+            c.dep_ == "amod" and c.lower_ in self.cues.ranks for c in noun.children)
 
     def owner_heads(self, noun: Token) -> list[Token]:
         """Whose is a noun or a clause hanging off one: its possessor, else the subject of the verb

@@ -40,6 +40,7 @@ class ModalityCues:
     conditional_weak_marks: frozenset[str]
     lifting_marks: frozenset[str]
     refusal_hedges: frozenset[str]
+    stance_heads: frozenset[str]
     noun_negation: frozenset[str]
     noun_future: frozenset[str]
     noun_possible: frozenset[str]
@@ -121,7 +122,7 @@ def _marks(trigger: Token, cues: ModalityCues) -> _Marks:
             marks.future = True
         if complement and lemma in cues.future_going and tok.tag_ == "VBG":
             marks.future = True
-        if complement and lemma in cues.possible_heads:
+        if complement and lemma in cues.possible_heads | cues.stance_heads:
             marks.possible = True
         would = False
         for child in tok.children:

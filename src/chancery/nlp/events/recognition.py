@@ -15,7 +15,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from chancery.lang.loader import load_lexicon
-from chancery.nlp.events.arguments import Arguments, actor_code, actor_kind
+from chancery.nlp.events.arguments import Arguments, actor_code, actor_kind, is_passive
 from chancery.nlp.events.modality import (
     ASSERTED,
     CONDITIONAL,
@@ -26,12 +26,14 @@ from chancery.nlp.events.modality import (
     is_hedged,
     modality_of,
     refusal_modality,
+    reporting_verb,
 )
 
 RECOGNIZE, WITHDRAW, SWITCH, INTENT = "recognize", "withdraw_recognition", "switch_recognition", \
     "announce_intent_to_recognize"
 REFUSE, TALKS, ESTABLISH, SEVER, SUPPORT = "refuse_recognition", "talks_on_recognition", "establish_relations", \
     "sever_relations", "support"
+MAINTAIN = "maintain_relations"  # internal: becomes a sever when it stops, else no event
 RELATION_TYPES = frozenset({ESTABLISH, SEVER})
 _ANCESTOR_LIMIT = 6
 
@@ -69,6 +71,13 @@ class RecognitionLexicon:
     follow_verbs: frozenset[str]
     follow_objects: frozenset[str]
     do_words: frozenset[str]
+    receive_governors: frozenset[str]
+    establish_phrasal: frozenset[str]
+    maintain_verbs: frozenset[str]
+    cease_verbs: frozenset[str]
+    change_adverbs: frozenset[str]
+    change_openers: frozenset[str]
+    change_times: frozenset[str]
 
     @classmethod
     def from_lexicon(cls, data: dict[str, Any]) -> RecognitionLexicon:
@@ -87,7 +96,10 @@ class RecognitionLexicon:
             normalisation_words=_words(rel, "normalisation_words"), partner_preps=_words(rel, "partner_preps"),
             pair_preps=_words(rel, "pair_preps"), mutual=_words(rec, "mutual"), talks=_words(data["talks"], "words"),
             follow_verbs=_words(data["follow_up"], "verbs"), follow_objects=_words(data["follow_up"], "objects"),
-            do_words=_words(data["follow_up"], "do_words"),
+            do_words=_words(data["follow_up"], "do_words"), receive_governors=_words(rec, "receive_governors"),
+            establish_phrasal=_words(rel, "establish_phrasal"), maintain_verbs=_words(rel, "maintain_verbs"),
+            cease_verbs=_words(data["ceasing"], "verbs"), change_adverbs=_words(data["ceasing"], "adverbs"),
+            change_openers=_words(data["ceasing"], "openers"), change_times=_words(data["ceasing"], "times"),
         )
 
 
@@ -218,6 +230,16 @@ class RecognitionFinder:
             kind = RECOGNIZE
         if kind == SWITCH:
             return self._switch(noun, governor)
+        if governor is not None and gov_lemma in self.lex.receive_governors and governor.pos_ in ("VERB", "AUX"):
+            # "Kosovo will receive recognition from Israel": the giver acts, the receiver is the target
+            givers = self.args.prep_objects(noun, {"from", "by"}) or self.args.prep_objects(governor, {"from", "by"})
+            receivers = self._targets(self.args.subjects(governor, self._codes(givers)))
+            if not givers or not receivers:
+                return None
+            found = self._typed(RECOGNIZE, noun, givers, receivers, modality_word=noun)
+            if found is not None:
+                found.words = (governor.i,)
+            return found
         pair = self.args.prep_objects(noun, self.lex.pair_preps)
         if len(pair) > 1 and kind == RECOGNIZE:
             # "mutual recognition between X and Y": each recognises the other
@@ -322,14 +344,23 @@ class RecognitionFinder:
                 return None
             state = {g.lemma_.lower() for c in head.children if c.dep_ == "prep" for g in c.children
                      if g.dep_ == "pobj"}
-            if lemma in self.lex.establish_verbs:
+            particles = {f"{lemma} {c.lower_}" for c in head.children if c.dep_ in ("prt", "advmod")}
+            if lemma in self.lex.establish_verbs or particles & self.lex.establish_phrasal:
                 kind = ESTABLISH
             elif lemma in self.lex.sever_verbs or state & self.lex.sever_nouns:
                 kind = SEVER  # also "ties were put under suspension"
+            elif lemma in self.lex.maintain_verbs and noun.dep_ == "dobj":
+                kind = MAINTAIN  # only "no longer maintains ties" is an act (a sever)
             else:
                 return None
             # "declared relations suspended": the declarer acts
             actors = self.args.subjects(head.head) if small_clause else self.args.subjects(head)
+            if not actors and is_passive(head) and not self.args.prep_objects(noun, self.lex.pair_preps):
+                # "X announced that relations with Y were being opened": the announcer is the party
+                reporter = reporting_verb(head, self.cues)
+                if reporter is not None:
+                    actors = [a for a in self.args.subjects(reporter)
+                              if actor_kind(a) in ("state", "person", "organisation")][:1]
         elif head.pos_ in ("NOUN", "PROPN"):
             if lemma in self.lex.establish_nouns:
                 kind = ESTABLISH
@@ -422,6 +453,15 @@ class RecognitionFinder:
         found.targets = [s for s in found.targets if actor_code(s)]
         kind, modality = found.type, found.modality
         found.base = found.base or kind
+        if kind in (RECOGNIZE, MAINTAIN) and self._ceases(found.trigger, modality):
+            # "no longer recognises X", "starting now, does not recognise X", "stopped recognising":
+            # the end of a recognition (or of maintained ties) is a withdrawal (or a sever)
+            found.type = found.base = WITHDRAW if kind == RECOGNIZE else SEVER
+            if modality == NEGATED:
+                found.modality = refusal_modality(modality_word or found.trigger, self.cues)
+            kind, modality = found.type, found.modality
+        elif kind == MAINTAIN:
+            return None
         talks = self._talks_context(found.trigger)
         if kind in (RECOGNIZE, ESTABLISH):
             if modality == NEGATED:
@@ -446,6 +486,26 @@ class RecognitionFinder:
             particles = [c.i for c in found.trigger.children if c.dep_ == "prt"]
             found.trigger_end = max([found.trigger.i] + particles) + 1
         return found
+
+    def _ceases(self, trigger: Token, modality: str) -> bool:
+        """The act stops from now on: "no longer", "not ... any more / from now on / starting today",
+        or a governing "stop / cease"."""
+        if trigger.dep_ in ("xcomp", "dobj", "pcomp") and trigger.head.lemma_.lower() in self.lex.cease_verbs:
+            return True
+        clause = [trigger]
+        while clause[-1].dep_ == "conj" and clause[-1].head is not clause[-1] and len(clause) < 4:
+            clause.append(clause[-1].head)  # "starting now, X will not keep ties and does not recognise Y"
+        for verb in clause:
+            for child in verb.children:
+                if child.dep_ not in ("advmod", "advcl", "prep", "npadvmod", "neg"):
+                    continue
+                words = {w.lower_ for w in child.subtree} if child.n_rights + child.n_lefts < 4 else {child.lower_}
+                if words >= {"no", "longer"} or words >= {"no", "more"}:
+                    return True
+                if modality == NEGATED and (words & self.lex.change_adverbs
+                                            or words & self.lex.change_openers and words & self.lex.change_times):
+                    return True
+        return False
 
     def _talks_context(self, trigger: Token) -> bool:
         tok = trigger
