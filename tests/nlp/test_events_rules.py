@@ -132,3 +132,56 @@ def test_switch_merges_cut_with_taipei_and_ties_with_beijing():
     assert len(switch) == 1 and switch[0].actor.code == "PAN" and switch[0].target.code == "CHN"
     assert switch[0].source is not None and switch[0].source.code == "TWN"
     assert reciprocal in merged and cut not in merged and ties not in merged
+
+
+def _general(kind: str, actor_kind: str, start: int, end: int, target_code: str | None = "SAU"):
+    from chancery.records import Actor, DateValue, Event, Offsets, Trigger
+
+    actor = Actor(code="AP", name="AP", kind=actor_kind, text="AP", start=0, end=2)  # type: ignore[arg-type]
+    target = Actor(code=target_code, name="x", kind="state", text="x", start=0, end=1) if target_code else None
+    return Event(type=kind, plover=kind.upper(), cameo="000", actor=actor, target=target,
+                 date=DateValue(None, None, None, None), modality="asserted", sentence=Offsets(0, 30),
+                 trigger=Trigger("x", start, end), confidence=0.5)
+
+
+# "AP asked Peru . AP reported ."
+MEDIA = [("AP", "AP", 1, "nsubj", "PROPN", "NNP"), ("asked", "ask", 1, "ROOT", "VERB", "VBD"),
+         ("Peru", "Peru", 1, "dobj", "PROPN", "NNP"), (".", ".", 1, "punct", "PUNCT", "."),
+         ("AP", "AP", 5, "nsubj", "PROPN", "NNP"), ("reported", "report", 5, "ROOT", "VERB", "VBD"),
+         (".", ".", 5, "punct", "PUNCT", ".")]
+
+# "calling it a victory"
+LABEL = [("calling", "call", 0, "ROOT", "VERB", "VBG"), ("it", "it", 0, "dobj", "PRON", "PRP"),
+         ("a", "a", 3, "det", "DET", "DT"), ("victory", "victory", 0, "oprd", "NOUN", "NN")]
+# "calling Peru"
+CALL = [("calling", "call", 0, "ROOT", "VERB", "VBG"), ("Peru", "Peru", 0, "dobj", "PROPN", "NNP")]
+
+
+def test_media_is_no_party_of_a_general_event_unless_it_reports():
+    from chancery.nlp.events.merge import drop_misread
+
+    doc = build(MEDIA, {})
+    asked = _general("request", "media", 3, 8)
+    reported = _general("consult", "media", 19, 27, None)
+    state = _general("request", "state", 3, 8)
+    cues = load_modality_cues()
+    assert drop_misread(doc, [asked, reported, state], cues, frozenset({"call"})) == [reported, state]
+
+
+def test_labelling_call_is_dropped_but_a_call_to_someone_is_kept():
+    from chancery.nlp.events.merge import drop_misread
+
+    cues = load_modality_cues()
+    labelling = _general("consult", "state", 0, 7)
+    assert drop_misread(build(LABEL, {}), [labelling], cues, frozenset({"call"})) == []
+    call = _general("consult", "state", 0, 7)
+    assert drop_misread(build(CALL, {}), [call], cues, frozenset({"call"})) == [call]
+
+
+def test_general_event_on_a_word_of_a_merged_act_is_dropped():
+    from chancery.nlp.events.merge import drop_restating
+
+    doc = build(CALL, {})
+    on_cut = _general("sanction", "state", 0, 7)
+    elsewhere = _general("sanction", "state", 8, 12)
+    assert drop_restating([on_cut, elsewhere], [], doc, {0}) == [elsewhere]

@@ -109,14 +109,16 @@ def test_watch_reports_a_feed_that_is_not_xml_and_still_stores_the_good_feed(tmp
 
 
 def _peak_rss(proc: psutil.Popen, timeout: float) -> tuple[int, float]:
-    """Wait for ``proc``; return its peak resident memory (bytes, polled) and wall time."""
+    """Wait for ``proc``; return the peak resident memory of it and its worker processes together
+    (bytes, polled every 0.1 s) and the wall time."""
     peak = 0
     started = time.monotonic()
     while proc.poll() is None:
         try:
-            peak = max(peak, proc.memory_info().rss)
+            tree = [proc, *proc.children(recursive=True)]
+            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
         except psutil.Error:
-            break
+            pass
         if time.monotonic() - started > timeout:
             proc.kill()
             raise AssertionError(f"still running after {timeout} s")
@@ -136,7 +138,7 @@ def test_an_article_of_ten_thousand_sentences_is_extracted_in_bounded_time_and_m
     db = tmp_path / "ledger.db"
     proc = psutil.Popen(chancery_cmd("ingest", str(path), "--db", f"sqlite:///{db}"), env=clean_env(tmp_path),
                         stdout=open(tmp_path / "out.txt", "w"), stderr=open(tmp_path / "err.txt", "w"))  # noqa: SIM115
-    peak, elapsed = _peak_rss(proc, timeout=400)
+    peak, elapsed = _peak_rss(proc, timeout=480)
     stderr = (tmp_path / "err.txt").read_text()
     assert proc.returncode == 0, stderr
     assert "ingested 1 article(s)" in stderr
@@ -144,5 +146,5 @@ def test_an_article_of_ten_thousand_sentences_is_extracted_in_bounded_time_and_m
     assert length == len(text)  # processed whole, not cut
     targets = _db_rows(db, "SELECT actor_code, target_code FROM events WHERE type = 'recognize'")
     assert ("NRU", "ABK") in targets
-    assert peak < 3_000_000_000, f"peak RSS {peak / 1e6:.0f} MB"
+    assert peak < 4_000_000_000, f"peak RSS {peak / 1e6:.0f} MB"  # parent + one pipeline per worker
     print(f"10,000 sentences ({len(text):,} chars): {elapsed:.1f}s wall, peak RSS {peak / 1e6:.0f} MB")

@@ -12,6 +12,7 @@ at most ``2 × workers`` tasks in flight, and yields results by task number.
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing as mp
 import os
 import queue
@@ -123,8 +124,14 @@ def extract_in_pool(items: Iterable[Item], settings: Settings,
     results: Any = context.Queue()
     processes = [context.Process(target=run_worker, args=(*args, tasks, results, extractor),
                                  name=f"chancery-worker-{i}", daemon=True) for i in range(workers)]
-    for process in processes:
-        process.start()
+    if method == "fork":
+        gc.freeze()  # the loaded pipeline's objects: never scanned by the children's GC, so their pages stay shared
+    try:
+        for process in processes:
+            process.start()
+    finally:
+        if method == "fork":
+            gc.unfreeze()
     window = workers * TASKS_PER_WORKER
     done: dict[int, list[Result]] = {}
     submitted = next_out = 0

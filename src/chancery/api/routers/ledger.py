@@ -14,6 +14,7 @@ from chancery.ingest.readers import normalise_published
 
 router = APIRouter(responses=ERROR_RESPONSES)
 MAX_PAGE = 500
+MAX_OFFSET = 2**31 - 1  # a bigger offset overflows SQLite's integer (a 500, found by schemathesis)
 
 AsOf = Annotated[str | None, Query(description="ISO date (YYYY, YYYY-MM or YYYY-MM-DD); default: all "
                                    "facts known. A month or year means through its last day.",
@@ -124,7 +125,7 @@ def events(
     article: Annotated[str | None, Query(description="Only this article's events.")] = None,
     fact: Annotated[str | None, Query(description="Only events that are evidence for this fact.")] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> dict[str, Any]:
     from chancery.api.queries import EventFilter, list_events
 
@@ -149,7 +150,7 @@ def articles(
     request: Request,
     outlet: Annotated[str | None, Query(description="Only this outlet (case-insensitive).")] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> dict[str, Any]:
     from chancery.api.queries import list_articles
 

@@ -73,7 +73,7 @@ def actor_kind(span: Span) -> str:
 
 def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in verb.children) or (
-        verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl") and any(c.dep_ == "agent" for c in verb.children))
+        verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl", "advcl") and any(c.dep_ == "agent" for c in verb.children))
 
 
 class Arguments:
@@ -120,11 +120,12 @@ class Arguments:
         if after >= len(self.doc):
             return False
         verb = self.doc[after]
-        if verb.tag_ == "MD" and verb.head.pos_ in ("VERB", "AUX"):
-            verb = verb.head
-        elif verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        if verb.tag_ not in ("VBD", "VBZ", "VBP", "MD"):
             return False
-        return verb.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        if verb.dep_ in ("aux", "auxpass"):
+            verb = verb.head
+        return verb.pos_ in ("VERB", "AUX") and verb.dep_ in ("conj", "ROOT") \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
     def actors(self, head: Token, exclude: frozenset[str] = frozenset()) -> list[Span]:
         """Actor mentions an argument headed by ``head`` refers to (coordination → several)."""
@@ -203,6 +204,8 @@ class Arguments:
             person = word in self.cues.person_pronouns
         elif lemma in self.cues.anaphoric_nouns and tok.pos_ in ("NOUN", "PROPN"):
             determiners = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "poss", "predet")}
+            if self._ranked_class(tok):
+                return []  # "the first country to recognise X" introduces its referent; it points nowhere
             if not determiners & {"the", "this", "that", "these", "those", "both", "two", "three", "its", "their"}:
                 return []
             plural = tok.tag_ in ("NNS", "NNPS") or bool(determiners & {"both", "two", "three", "these", "those"})
@@ -355,8 +358,8 @@ class Arguments:
             return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         subjects = [c for c in verb.children if c.dep_ in _SUBJ_DEPS]
         if len(subjects) > 1:  # a clause has one subject: the model hung a far noun phrase on it too
-            before = [c for c in subjects if c.i < verb.i]
-            subjects = before[-1:] or subjects[:1]
+            preceding = [c for c in subjects if c.i < verb.i]
+            subjects = preceding[-1:] or subjects[:1]
         if subjects:
             heads = [self._relative_antecedent(s) for s in subjects]
             return sorted(heads + [o for h in heads for o in self._orphan_conjunct(h)], key=lambda t: t.i)

@@ -41,6 +41,7 @@ class ModalityCues:
     lifting_marks: frozenset[str]
     refusal_hedges: frozenset[str]
     stance_heads: frozenset[str]
+    pending_adverbs: frozenset[str]
     noun_negation: frozenset[str]
     noun_future: frozenset[str]
     noun_possible: frozenset[str]
@@ -118,6 +119,9 @@ def _marks(trigger: Token, cues: ModalityCues) -> _Marks:
                                             or below.dep_ == "dobj" and below.tag_ == "VBG")
         if complement and lemma in cues.refusal_heads:
             marks.negations += 1
+        if complement and below is not None and below.dep_ == "xcomp" and any(
+                c.dep_ == "advmod" and c.lower_ in cues.pending_adverbs for c in tok.children):
+            marks.negations += 1  # "has yet to recognise": not done
         if complement and lemma in cues.future_heads:
             marks.future = True
         if complement and lemma in cues.future_going and tok.tag_ == "VBG":
