@@ -14,30 +14,34 @@ from spacy.tokens import Doc, Span, Token
 
 from chancery.nlp.extensions import ACTORS, Resolved
 from chancery.nlp.gazetteer import Gazetteer
+from chancery.nlp.span_index import SpanIndex
 
 __all__ = ["Gazetteer", "Resolved", "actor_at", "actors_in", "resolve", "actor_spans"]
 
 
 def actor_spans(doc: Doc) -> list[Span]:
     """All actor spans of the doc, in text order (empty if the component has not run)."""
-    if ACTORS not in doc.spans:
-        return []
-    return sorted(doc.spans[ACTORS], key=lambda s: (s.start, s.end))
+    return list(SpanIndex(doc, ACTORS))
 
 
 def actors_in(doc: Doc, start_tok: int, end_tok: int) -> list[Span]:
     """Actor spans lying wholly inside tokens ``[start_tok, end_tok)``, in text order."""
-    return [s for s in actor_spans(doc) if s.start >= start_tok and s.end <= end_tok]
+    return SpanIndex(doc, ACTORS).within(start_tok, end_tok)
 
 
 def actor_at(doc: Doc, token: Token | int) -> Span | None:
     """The actor span that covers ``token`` (a Token or a token index), or None."""
     i = token if isinstance(token, int) else token.i
-    for span in actor_spans(doc):
-        if span.start <= i < span.end:
+    index = SpanIndex(doc, ACTORS)
+    # Mentions do not overlap (the longest match wins): only spans starting at or before i can cover it.
+    k = index.last_starting_at_or_before(i)
+    while k >= 0:
+        span = index.at(k)
+        if span.end > i:
             return span
-        if span.start > i:
-            break
+        if span.start < i:
+            return None
+        k -= 1
     return None
 
 

@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from chancery.nlp.extensions import DATES
+from chancery.nlp.span_index import SpanIndex
 from chancery.records import DateValue
 from chancery.temporal.resolve import apply_offset, parse_reference, resolve
 
@@ -52,15 +53,16 @@ def published_date(published: str | None) -> DateValue:
 def event_date(doc: Doc, trigger: Token, previous: DateValue | None = None,
                future: bool = False) -> tuple[DateValue, DateValue | None]:
     """Return ``(date, planned)`` for the event whose trigger is ``trigger`` (see module doc)."""
-    spans: list[Span] = list(doc.spans[DATES]) if DATES in doc.spans else []
+    spans = SpanIndex(doc, DATES)
     published = doc._.published
     if not doc.has_annotation("DEP"):
-        near = [s for s in spans if abs(s.start - trigger.i) <= NO_PARSE_WINDOW and _same_sentence(s, trigger)]
+        window = spans.starting_in(trigger.i - NO_PARSE_WINDOW, trigger.i + NO_PARSE_WINDOW + 1)
+        near = [s for s in window if _same_sentence(s, trigger)]
         near.sort(key=lambda s: abs(s.start - trigger.i))
         found = _first_resolved(near, previous)
         return (found or published_date(published)), None
     sentence = trigger.sent
-    in_sentence = [s for s in spans if sentence.start <= s.start and s.end <= sentence.end]
+    in_sentence = spans.within(sentence.start, sentence.end)
     owners = {s.start: expression_owner(s).i for s in in_sentence}
     clause = _clause_head(trigger)
     own = [s for s in in_sentence if owners[s.start] in (trigger.i, clause.i)]
@@ -199,19 +201,18 @@ def _governing_clauses(clause: Token) -> list[Token]:
     return heads
 
 
-def _has_dates(sentence: Span, spans: list[Span]) -> bool:
+def _has_dates(sentence: Span, spans: SpanIndex) -> bool:
     """Does the sentence hold an expression of its own (an unresolvable offset does not count)?"""
-    return any(sentence.start <= s.start and s.end <= sentence.end
-               and not (s.has_extension("date_offset") and s._.get("date_offset") is not None) for s in spans)
+    return any(not (s.has_extension("date_offset") and s._.get("date_offset") is not None)
+               for s in spans.within(sentence.start, sentence.end))
 
 
-def _continued_act(doc: Doc, sentence: Span, spans: list[Span], previous: DateValue | None) -> DateValue | None:
+def _continued_act(doc: Doc, sentence: Span, spans: SpanIndex, previous: DateValue | None) -> DateValue | None:
     """A sentence without a date that refers back to "the decision", "the move"… continues the
     previous event's act, when that event was dated from the text in the sentences just before."""
     if previous is None or previous.basis != "text" or previous.start is None or _has_dates(sentence, spans):
         return None
-    anaphors = list(doc.spans[ANAPHORS]) if ANAPHORS in doc.spans else []
-    if not any(sentence.start <= a.start and a.end <= sentence.end for a in anaphors):
+    if not SpanIndex(doc, ANAPHORS).within(sentence.start, sentence.end):
         return None
     earlier, _ = _neighbours(sentence, before=2, after=0)
     if earlier and earlier[0].start_char <= previous.start < sentence.start_char:
@@ -236,7 +237,7 @@ def _neighbours(sentence: Span, before: int, after: int) -> tuple[list[Span], li
     return earlier, later
 
 
-def _linked_sentence_date(doc: Doc, sentence: Span, spans: list[Span]) -> DateValue | None:
+def _linked_sentence_date(doc: Doc, sentence: Span, spans: SpanIndex) -> DateValue | None:
     """The sentence just before, or one of the next three, that only dates the same act ("The
     decision came on Friday."): its expression is marked ``span._.date_restates`` by the dates
     component; else the next sentence when it is a quotation with a dated verb of saying.
@@ -246,8 +247,8 @@ def _linked_sentence_date(doc: Doc, sentence: Span, spans: list[Span]) -> DateVa
     before, after = _neighbours(sentence, before=1, after=3)
     window = after + before
     for other in window:
-        for span in spans:
-            if other.start <= span.start and span.end <= other.end and _flag(span, "date_restates"):
+        for span in spans.within(other.start, other.end):
+            if _flag(span, "date_restates"):
                 found = _resolved(span, None)
                 if found is not None:
                     return found
@@ -255,8 +256,8 @@ def _linked_sentence_date(doc: Doc, sentence: Span, spans: list[Span]) -> DateVa
     # 'We stand for peace,' the minister said on Tuesday in a statement."
     following = after[0] if after else None
     if following is not None and any(ch in following.text for ch in QUOTE_MARKS):
-        for span in spans:
-            if following.start <= span.start and span.end <= following.end and _flag(span, "date_reporting"):
+        for span in spans.within(following.start, following.end):
+            if _flag(span, "date_reporting"):
                 found = _resolved(span, None)
                 if found is not None:
                     return found

@@ -7,15 +7,18 @@ each event's ``attribution`` ({speaker, channel, chain}) from the statement it i
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from chancery.nlp.extensions import ACTORS
 from chancery.nlp.quotes.channels import chain_item, outlet_mentions, phrase_channel, unlisted_media
 from chancery.nlp.quotes.outlets import OutletTable
 from chancery.nlp.quotes.sentences import Sentences
+
+_MEDIA_KEY = "chancery.media_mentions"
 
 
 class Attribution:
@@ -101,6 +104,19 @@ class Attribution:
                 q["channel"]["profile"] = platform.profile() if platform else None
         q["_relays"] = [chain_item(m.outlet) for m in sorted(mentions, key=lambda m: m.start) if m.role == "relay"]
 
+    @staticmethod
+    def _media_spans(doc: Doc) -> list[Span]:
+        """Media mentions in text order, computed once per doc (called for every quote)."""
+        if ACTORS not in doc.spans:
+            return []
+        group = doc.spans[ACTORS]
+        cached = doc.user_data.get(_MEDIA_KEY)
+        if cached is None or cached[0] != len(group):
+            media = [k for k in range(len(group)) if group[k]._.actor is not None and group[k]._.actor.kind == "media"]
+            cached = (len(group), sorted(media, key=lambda k: group[k].start_char))
+            doc.user_data[_MEDIA_KEY] = cached  # plain integers: the Doc stays serialisable
+        return [group[k] for k in cached[1]]
+
     def _media_actors(self, doc: Doc, text: str, lo: int, hi: int, skip: tuple[int, int], known: list[Any],
                       speaker: tuple[int, int] | None) -> list[Any]:
         """Media actors the actor component found that the outlet table spelled differently."""
@@ -108,10 +124,12 @@ class Attribution:
         from chancery.nlp.quotes.outlets import Outlet
 
         extra = []
-        for span in doc.spans.get(ACTORS, []):
+        media = self._media_spans(doc)
+        first = bisect_left([s.start_char for s in media], lo)
+        for span in media[first:]:
+            if span.start_char >= hi:
+                break
             actor = span._.actor
-            if actor is None or actor.kind != "media" or not (lo <= span.start_char < hi):
-                continue
             if skip[0] <= span.start_char < skip[1] or any(m.start <= span.start_char < m.end for m in known):
                 continue
             outlet = self.outlets.outlets.get(actor.code or "") or Outlet(actor.code or actor.name, actor.name,

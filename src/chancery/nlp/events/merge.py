@@ -202,6 +202,10 @@ def drop_restating(general: list[Event], recognition: list[Event], doc: Doc | No
     """General events that restate a recognition-family act (the same trigger word, or the same
     pair in the same sentence), or whose actor is their own target."""
     kept = []
+    # Both tests below only ever match within one sentence: group once instead of pairing every event.
+    by_sentence: dict[tuple[int, int], list[Event]] = {}
+    for r in recognition:
+        by_sentence.setdefault((r.sentence.start, r.sentence.end), []).append(r)
     for event in general:
         if event.actor and event.target and event.actor.code and event.actor.code == event.target.code:
             continue  # an actor acting on itself is a misread argument
@@ -212,7 +216,7 @@ def drop_restating(general: list[Event], recognition: list[Event], doc: Doc | No
             _overlaps(r.trigger, event.trigger)
             or root in _RESTATING_ROOTS.get(r.type, ()) and r.sentence == event.sentence
             and (_pair(r) == _pair(event) or None in _pair(event) and _pair(event) - {None} <= _pair(r))
-            for r in recognition)
+            for r in by_sentence.get((event.sentence.start, event.sentence.end), ()))
         if not duplicate:
             kept.append(event)
     return kept

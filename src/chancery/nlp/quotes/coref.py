@@ -13,6 +13,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from chancery.nlp.actor_lookup import actors_in
 from chancery.nlp.extensions import ACTORS
 from chancery.nlp.quotes.lexicon import QuoteLexicon
 from chancery.nlp.quotes.outlets import OutletTable
@@ -261,8 +262,7 @@ class People:
         return best[1].name, best[1].code
 
     def _actor_in(self, start: int, end: int) -> tuple[str, str | None] | None:
-        spans = [sp for sp in self.doc.spans.get(ACTORS, []) if sp.start >= start and sp.end <= end
-                 and sp._.actor is not None]
+        spans = [sp for sp in actors_in(self.doc, start, end) if sp._.actor is not None]
         if not spans:
             return None
         actor = spans[-1]._.actor
