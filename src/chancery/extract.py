@@ -78,6 +78,7 @@ class Extractor:
         doc._.published = article.published or self.settings.published
         doc._.article_id = article.id
         doc._.outlet = article.outlet
+        doc._.url = article.url
         return doc
 
     def extract(self, article: Article) -> Extraction:

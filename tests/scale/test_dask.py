@@ -129,3 +129,23 @@ def test_ingest_with_dask_loads_the_ledger_once(tmp_path, dask_client):
     with create_engine(db).connect() as conn:
         assert conn.execute(text("select count(*) from articles")).scalar() == 6
         assert conn.execute(text("select count(*) from events")).scalar() > 0
+
+
+@pytest.mark.model
+def test_cli_ingest_with_dask_scheduler_address(tmp_path, dask_client):
+    """`chancery ingest --dask ADDRESS` as a user runs it, against the running LocalCluster."""
+    import os
+    import subprocess
+    import sys
+
+    corpus = tmp_path / "corpus.jsonl"
+    write_corpus(corpus, n=4)
+    db = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
+    env = dict(os.environ, CHANCERY_DB=db)
+    args = [sys.executable, "-m", "chancery", "ingest", "--dask", dask_client.scheduler.address,
+            "--shards", str(tmp_path / "shards"), "--published", "2023-01-01", str(corpus)]
+    first = subprocess.run(args, capture_output=True, text=True, env=env, timeout=300)
+    assert first.returncode == 3, first.stderr  # the corpus holds a broken and an empty line
+    assert "ingested 4 article(s) (0 already in the ledger, 2 skipped)" in first.stderr
+    again = subprocess.run(args, capture_output=True, text=True, env=env, timeout=300)
+    assert "ingested 0 article(s) (4 already in the ledger, 2 skipped)" in again.stderr

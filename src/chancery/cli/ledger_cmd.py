@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import sys
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -80,6 +81,12 @@ def register(app: typer.Typer) -> None:
         paths: Annotated[list[str], typer.Argument(help="Files (.txt, .html, .jsonl) or '-' for stdin.")],
         db: DbOpt = None,
         published: PublishedOpt = None,
+        workers: Annotated[int | None, typer.Option("--workers", help="Processes; 0 = one per core.")] = None,
+        dask: Annotated[str | None, typer.Option(
+            "--dask", metavar="SCHEDULER_ADDRESS",
+            help="Extract on this Dask scheduler (tcp://host:8786); .jsonl/.parquet inputs.")] = None,
+        shards: Annotated[Path | None, typer.Option(
+            "--shards", help="Folder for Parquet result shards, seen by every worker; default a temp dir.")] = None,
         model: ModelOpt = None,
         config: ConfigOpt = None,
     ) -> None:
@@ -90,12 +97,23 @@ def register(app: typer.Typer) -> None:
         from chancery.ledger.pipeline import iter_paired
         from chancery.ledger.store import WriteReport
 
-        settings = settings_from(config, db=db, published=_iso(published, "--published"), model=model)
+        settings = settings_from(config, db=db, published=_iso(published, "--published"), model=model,
+                                 workers=workers)
         err = Console(stderr=True)
         stored = present = failed = events = 0
         writes = WriteReport()
         with Ledger.open(settings.db) as ledger:
-            for item in iter_paired(paths, settings, description="ingesting"):
+            if dask:
+                from chancery.distributed import ingest_with_dask
+
+                run = ingest_with_dask(paths, dask, settings, shards_dir=str(shards) if shards else None,
+                                       ledger=ledger)
+                for error in run.errors:
+                    err.print(f"skipped {error}", markup=False, highlight=False, soft_wrap=True)
+                failed, stored, present, events = len(run.errors), run.stored, run.already, run.events
+                writes = run.writes or writes
+            items = iter_paired(paths, settings, description="ingesting") if not dask else iter(())
+            for item in items:
                 if isinstance(item, InputError):
                     failed += 1
                     err.print(f"skipped {item}", markup=False, highlight=False, soft_wrap=True)
