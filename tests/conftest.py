@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
 
 from chancery.settings import Settings
@@ -25,3 +28,23 @@ def extractor(nlp):
     from chancery.extract import Extractor
 
     return Extractor(Settings(), nlp=nlp)
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Debian Chromium for the whole run: Playwright's sync API allows one live
+    instance per thread, so every browser test shares this one."""
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing: `make system-deps` installs Debian's chromium")
+        pytest.skip(f"{CHROMIUM} not installed (apt-get install chromium, or make system-deps)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield launched
+        launched.close()

@@ -47,6 +47,9 @@ def test_extract_never_raises_and_offsets_index_the_input(extractor, text: str):
     for path, item in _offsets(record):
         assert 0 <= item["start"] <= item["end"] <= len(text), path
         surface = item.get("text")
-        # Every surface text (actors, triggers, dates, quotes, cues) is the input at its offsets.
-        if isinstance(surface, str):
+        # Every surface text (actors, triggers, dates, quotes, cues) is the input at its offsets;
+        # a quote split around its cue is the input at each of its segments.
+        if isinstance(surface, str) and "segments" in item:
+            assert " ".join(text[a:b] for a, b in item["segments"]) == surface, (path, item)
+        elif isinstance(surface, str):
             assert text[item["start"]:item["end"]] == surface, (path, item)

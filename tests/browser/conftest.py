@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from live import CHROMIUM, CHROMIUM_ARGS, LiveServer, samples
+from live import LiveServer, samples
 
 from chancery.api import create_app
 from chancery.ledger import Ledger
@@ -27,20 +27,6 @@ def browser_ledger(tmp_path_factory) -> Iterator[Ledger]:
 def live_server(browser_ledger) -> Iterator[LiveServer]:
     with LiveServer(create_app(Settings(), ledger=browser_ledger)) as server:
         yield server
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"{CHROMIUM} is missing: `make system-deps` installs Debian's chromium")
-        pytest.skip(f"{CHROMIUM} not installed (apt-get install chromium, or make system-deps)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture

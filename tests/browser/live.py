@@ -10,9 +10,6 @@ from pathlib import Path
 
 import uvicorn
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-
 
 def _load_samples():
     spec = importlib.util.spec_from_file_location("api_samples", Path(__file__).parents[1] / "api" / "samples.py")

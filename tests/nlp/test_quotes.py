@@ -65,7 +65,7 @@ def test_quote_split_around_its_cue(nlp):
     assert q["text"] == "The border stays closed until the shelling stops."
     assert q["cue"]["text"] == "said"
     assert q["speaker"]["text"] == "the envoy"
-    assert [text[a:b] for a, b in q["segments"]] == ["The border stays closed,", "until the shelling stops."]
+    assert [text[a:b] for a, b in q["segments"]] == ["The border stays closed", "until the shelling stops."]
 
 
 def test_cue_before_a_quote(nlp):

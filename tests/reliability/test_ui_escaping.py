@@ -4,9 +4,6 @@ test fails on any escaping bug (the CSP is a second line of defence, checked in 
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import httpx
 import pytest
 from rel_support import ThreadServer
@@ -16,8 +13,6 @@ from chancery.settings import Settings
 
 pytestmark = [pytest.mark.browser, pytest.mark.model]
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 TOKEN = "ui-escaping-token"
 HOSTILE = {
     "text": ("Tuvalu said on 3 May 2012 that it recognises Kosovo as an independent state. "
@@ -30,20 +25,6 @@ HOSTILE = {
     "url": "javascript:window.__pwned = 7",
     "published": "2012-05-04",
 }
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"{CHROMIUM} is missing: `make system-deps` installs Debian's chromium")
-        pytest.skip(f"{CHROMIUM} not installed")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield browser
-        browser.close()
 
 
 def _without_csp(route) -> None:
@@ -63,7 +44,7 @@ def _assert_inert(page, where: str) -> None:
     assert not [s for s in scripts if "pwned" in s], "an article's <script> reached the document"
 
 
-def test_an_article_with_markup_is_shown_as_text_and_never_runs(chromium, extractor, tmp_path):
+def test_an_article_with_markup_is_shown_as_text_and_never_runs(browser, extractor, tmp_path):
     app = create_app(Settings(db=f"sqlite:///{tmp_path / 'ledger.db'}", token=TOKEN), extractor=extractor)
     with ThreadServer(app) as server:
         stored = httpx.post(f"{server.url}/v1/articles", json=HOSTILE, timeout=120,
@@ -73,7 +54,7 @@ def test_an_article_with_markup_is_shown_as_text_and_never_runs(chromium, extrac
         record = httpx.get(f"{server.url}/v1/articles/{article_id}", timeout=30).json()
         assert record["events"], "the pipeline found no event: the page would have no highlights to test"
 
-        context = chromium.new_context()
+        context = browser.new_context()
         page = context.new_page()
         errors: list[str] = []
         page.on("pageerror", lambda exc: errors.append(str(exc)))

@@ -44,20 +44,31 @@ class QuoteExtractor:
         return doc
 
     def _record(self, doc: Doc, text: str, q: Quote, people: People) -> dict[str, Any]:
-        pieces = [text[a:b].strip(" ,\n\"“”„«»‘’") for a, b in q.segments] or [text[q.start:q.end]]
+        # Trim marks and stray punctuation from each segment's offsets too, so text == article[start:end].
+        segments = [seg for seg in (_trimmed(text, a, b) for a, b in q.segments) if seg[0] < seg[1]]
+        if not segments:
+            segments = [(q.start, q.end)]
         record: dict[str, Any] = {
-            "text": " ".join(p for p in pieces if p) or text[q.start:q.end],
-            "start": q.start, "end": q.end, "kind": q.kind, "cue": None, "speaker": None,
+            "text": " ".join(text[a:b] for a, b in segments),
+            "start": segments[0][0], "end": segments[-1][1], "kind": q.kind, "cue": None, "speaker": None,
             "channel": None, "chain": [],
         }
-        if len(q.segments) > 1:
-            record["segments"] = [[a, b] for a, b in q.segments]
+        if len(segments) > 1:
+            record["segments"] = [[a, b] for a, b in segments]
         if q.cue is not None:
             cue = doc[q.cue[0]:q.cue[1]]
             record["cue"] = {"text": cue.text, "start": cue.start_char, "end": cue.end_char}
         if q.speaker is not None:
             record["speaker"] = people.resolve(*q.speaker)
         return record
+
+
+_TRIM = " ,\n\"“”„«»‘’"
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    piece = text[start:end]
+    return start + len(piece) - len(piece.lstrip(_TRIM)), end - (len(piece) - len(piece.rstrip(_TRIM)))
 
 
 @Language.factory("chancery_quotes", assigns=["doc._.quotes", "doc._.people"],
