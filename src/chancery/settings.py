@@ -32,7 +32,7 @@ class Settings:
         "Reference publication date (ISO) for inputs that carry none; relative dates resolve against it."))
     workers: int = field(default=0, metadata=_doc(
         "Processes for extraction; 0 means one per available core."))
-    batch_size: int = field(default=64, metadata=_doc("Articles per batch sent through the spaCy pipeline."))
+    batch_size: int = field(default=16, metadata=_doc("Articles per batch sent through the spaCy pipeline."))
     max_input_bytes: int = field(default=50_000_000, metadata=_doc(
         "Largest single article (file or JSONL line) accepted, in bytes; larger ones are reported and skipped."))
     db: str | None = field(default=None, metadata=_doc(
