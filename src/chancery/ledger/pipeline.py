@@ -4,7 +4,6 @@ found in it), with a Rich progress bar on a terminal."""
 from __future__ import annotations
 
 import sys
-from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, nullcontext
 from typing import TYPE_CHECKING, Any
@@ -23,20 +22,12 @@ Paired = tuple[Article, "Extraction"]
 
 def pair_extractions(items: Iterable[Article | InputError],
                      extractor: Extractor) -> Iterator[Paired | InputError]:
-    """Extraction keeps input order, so the articles fed in come back out first-in, first-out."""
-    pending: deque[Article] = deque()
-
-    def feed() -> Iterator[Article | InputError]:
-        for item in items:
-            if isinstance(item, Article):
-                pending.append(item)
-            yield item
-
-    for out in extractor.extract_many(feed()):
-        if isinstance(out, InputError):
-            yield out
+    """Each article with its extraction, in input order; input errors (and per-article failures) as is."""
+    for item, result in extractor.extract_pairs(items):
+        if isinstance(result, InputError) or not isinstance(item, Article):
+            yield result  # type: ignore[misc]
         else:
-            yield pending.popleft(), out
+            yield item, result
 
 
 def progress_bar(description: str, total: int | None = None, force: bool = False) -> AbstractContextManager[Any]:
@@ -66,7 +57,9 @@ def iter_paired(paths: list[str], settings: Settings, extractor: Extractor | Non
 
     extractor = extractor or Extractor(settings)
     items = read_inputs(paths, published=settings.published, max_bytes=settings.max_input_bytes)
-    with progress_bar(description) as progress:
+    workers = extractor.workers
+    label = f"{description} ({workers} processes)" if workers > 1 else description
+    with progress_bar(label) as progress:
         for out in pair_extractions(items, extractor):
             if progress is not None:
                 progress.advance(progress.task_ids[0])
