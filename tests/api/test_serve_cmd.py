@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
 
 import httpx
 
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+from live_server import free_port
 
 
 def _chancery(*args: str, env: dict[str, str]) -> subprocess.Popen[str]:
@@ -24,7 +19,7 @@ def _chancery(*args: str, env: dict[str, str]) -> subprocess.Popen[str]:
 
 
 def test_serve_answers_reads_and_refuses_writes_without_a_token(tmp_path):
-    port = _free_port()
+    port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("CHANCERY_")}
     proc = _chancery("serve", "--db", f"sqlite:///{tmp_path / 'served.db'}", "--port", str(port), env=env)
     try:
@@ -51,7 +46,7 @@ def test_serve_answers_reads_and_refuses_writes_without_a_token(tmp_path):
 def test_serve_with_an_unusable_database_exits_with_the_storage_code(tmp_path):
     (tmp_path / "a-directory.db").mkdir()
     env = {k: v for k, v in os.environ.items() if not k.startswith("CHANCERY_")}
-    proc = _chancery("serve", "--db", f"sqlite:///{tmp_path / 'a-directory.db'}", "--port", str(_free_port()),
+    proc = _chancery("serve", "--db", f"sqlite:///{tmp_path / 'a-directory.db'}", "--port", str(free_port()),
                      env=env)
     _, stderr = proc.communicate(timeout=120)
     assert proc.returncode == 6, stderr

@@ -7,11 +7,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from live import LiveServer, samples
+from live import samples
 
 from chancery.api import create_app
 from chancery.ledger import Ledger
 from chancery.settings import Settings
+from live_server import LiveServer
 
 
 @pytest.fixture(scope="session")

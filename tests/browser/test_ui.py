@@ -4,11 +4,12 @@ highlights and stay inert, the analyse box annotates pasted text. Screenshots of
 from __future__ import annotations
 
 import pytest
-from live import LiveServer, open_page, samples
+from live import open_page, samples
 
 from chancery.api import create_app
 from chancery.api.assets import Assets
 from chancery.settings import Settings
+from live_server import LiveServer
 
 pytestmark = pytest.mark.browser
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import glob
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 import uuid
@@ -18,6 +17,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from live_server import free_port
 
 
 def _pg_bindir() -> Path | None:
@@ -29,12 +30,6 @@ def _pg_bindir() -> Path | None:
     if found and shutil.which("initdb"):
         return Path(found).parent
     return None
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture(scope="session")
@@ -53,7 +48,7 @@ def postgres_server() -> Iterator[str]:
     if as_root:
         shutil.chown(root, "postgres", "postgres")
         root.chmod(0o700)
-    port = _free_port()
+    port = free_port()
     log = root / "server.log"
 
     def run(*args: str) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -59,12 +58,6 @@ def run_chancery(*args: str, env: dict[str, str], timeout: float = 300, cwd: Pat
                  ) -> subprocess.CompletedProcess[str]:
     return subprocess.run(chancery_cmd(*args), env=env, capture_output=True, text=True, timeout=timeout,
                           cwd=cwd)
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def connect(db: Path) -> sqlite3.Connection:
@@ -133,33 +126,3 @@ def facts(db: Path) -> set[tuple[object, ...]]:
         return set(conn.execute("SELECT id, actor, target, type, date_value, evidence_count, disputed FROM facts"))
     finally:
         conn.close()
-
-
-class ThreadServer:
-    """uvicorn serving an app in a thread of this process, on a free loopback port."""
-
-    def __init__(self, app: object) -> None:
-        import threading
-
-        import uvicorn
-
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning",
-                                                    lifespan="off"))  # type: ignore[arg-type]
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-
-    def __enter__(self) -> ThreadServer:
-        import time
-
-        self.thread.start()
-        deadline = time.monotonic() + 30
-        while not self.server.started:
-            if time.monotonic() > deadline or not self.thread.is_alive():
-                raise RuntimeError("the test server did not start")
-            time.sleep(0.05)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.should_exit = True
-        self.thread.join(timeout=10)

@@ -11,7 +11,9 @@ from collections import Counter
 
 import httpx
 import pytest
-from rel_support import chancery_cmd, clean_env, consistency_report, corpus_lines, free_port, write_corpus
+from rel_support import chancery_cmd, clean_env, consistency_report, corpus_lines, write_corpus
+
+from live_server import free_port
 
 TOKEN = "reliability-token-5678"
 CLI_ARTICLES = 60

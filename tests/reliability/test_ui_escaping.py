@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import httpx
 import pytest
-from rel_support import ThreadServer
 
 from chancery.api import create_app
 from chancery.settings import Settings
+from live_server import LiveServer
 
 pytestmark = [pytest.mark.browser, pytest.mark.model]
 
@@ -46,7 +46,7 @@ def _assert_inert(page, where: str) -> None:
 
 def test_an_article_with_markup_is_shown_as_text_and_never_runs(browser, extractor, tmp_path):
     app = create_app(Settings(db=f"sqlite:///{tmp_path / 'ledger.db'}", token=TOKEN), extractor=extractor)
-    with ThreadServer(app) as server:
+    with LiveServer(app) as server:
         stored = httpx.post(f"{server.url}/v1/articles", json=HOSTILE, timeout=120,
                             headers={"Authorization": f"Bearer {TOKEN}"})
         assert stored.status_code == 201, stored.text
